@@ -1,0 +1,1 @@
+"""Generator for the Alaska-summit explainer: YAML notes in, Markdown pages out."""

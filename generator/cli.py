@@ -1,0 +1,74 @@
+"""Command line: `python -m generator build|check|new`.
+
+Exit codes: 0 clean, 1 content problems, 2 usage errors. A content mistake is
+reported as located one-line problems, never as a traceback (--debug shows one).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from .build import build, check
+from .problems import ContentError, as_json
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = Path(args.root)
+    try:
+        if args.command == "build":
+            result = build(root, strict=args.strict, force=args.force)
+            _report(result.problems, args.format)
+            print(result.summary(), file=sys.stderr if args.format == "json" else sys.stdout)
+        elif args.command == "check":
+            content, warnings = check(root, strict=args.strict)
+            _report(warnings, args.format)
+            if args.format == "text":
+                print(f"generator: content is valid: {len(content.factors)} factors, {len(content.sources)} sources, "
+                      f"{len(content.terms)} glossary terms, {len(content.events)} timeline events; {len(warnings)} warning(s)")
+        elif args.command == "new":
+            from .scaffold import new_factor
+
+            path = new_factor(root, args.title)
+            print(f"generator: wrote {path.relative_to(root).as_posix()}")
+        return 0
+    except ContentError as e:
+        _report(e.problems, args.format)
+        if args.format == "text":
+            n = len(e.problems)
+            print(f"generator: {n} problem{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return 1
+    except Exception as e:  # a bug in the generator, not in the content
+        if args.debug:
+            raise
+        print(f"generator: internal error: {type(e).__name__}: {e} (run with --debug for a traceback)", file=sys.stderr)
+        return 3
+
+
+def _report(problems, fmt: str) -> None:
+    if fmt == "json":
+        print(as_json(problems))
+    else:
+        for p in problems:
+            print(p, file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", default=".", help="project folder holding content/ and docs/ (default: .)")
+    common.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    common.add_argument("--format", choices=("text", "json"), default="text", help="how to print problems")
+    common.add_argument("--debug", action="store_true", help="show a traceback for problems and errors")
+    p = argparse.ArgumentParser(prog="python -m generator", description="Build the explainer's Markdown pages from the YAML notes in content/.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = sub.add_parser("build", parents=[common], help="validate the notes, then write the pages into docs/")
+    b.add_argument("--force", action="store_true", help="overwrite generated files that were edited by hand")
+    sub.add_parser("check", parents=[common], help="validate the notes without writing anything")
+    n = sub.add_parser("new", parents=[common], help="scaffold a new note")
+    n.add_argument("kind", choices=("factor",), help="what to create")
+    n.add_argument("title", help="the factor's title, in quotes")
+    return p

@@ -1,0 +1,150 @@
+"""Stage 3: turn validated Content into page texts, in memory.
+
+Nothing here touches the disk except reading templates; write.py decides what
+reaches docs/. Paths are relative to docs/.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .validate import Content
+
+TEMPLATES = Path(__file__).parent / "templates"
+FACTOR_DIR = "factors"
+REFERENCE = {"timeline": "reference/timeline.md", "sources": "reference/sources.md", "glossary": "reference/glossary.md"}
+SNIPPETS = "_generated"
+"""Files the site build reads but does not publish as pages (see mkdocs.yml)."""
+
+KIND_LABELS = {"fact": "Fact", "reported": "Reported", "statement": "Statement", "analysis": "Analysis"}
+
+
+def render(content: Content) -> dict[str, str]:
+    """Every generated file, path relative to docs/ -> its text."""
+    env = _environment()
+    cites = citations(content)
+    pages = {"index.md": env.get_template("home.md.j2").render(c=content, page="index.md")}
+    for f in content.factors:
+        path = factor_path(f)
+        pages[path] = env.get_template("factor.md.j2").render(c=content, f=f, page=path, by_id={x["id"]: x for x in content.factors})
+    for name, path in REFERENCE.items():
+        pages[path] = env.get_template(f"{name}.md.j2").render(c=content, page=path, cites=cites, titles=page_titles(content))
+    pages[f"{SNIPPETS}/abbreviations.md"] = env.get_template("abbreviations.md.j2").render(terms=tooltip_terms(content))
+    pages[f"{SNIPPETS}/nav.yml"] = nav_yaml(content)
+    return pages
+
+
+def factor_path(factor: dict) -> str:
+    return f"{FACTOR_DIR}/{factor['id']}.md"
+
+
+def page_titles(content: Content) -> dict[str, str]:
+    titles = {"index.md": "Home", REFERENCE["timeline"]: "Timeline"}
+    titles.update({factor_path(f): f["title"] for f in content.factors})
+    return titles
+
+
+def citations(content: Content) -> dict[str, list[str]]:
+    """source id -> the pages that cite it, in site order."""
+    cites: dict[str, list[str]] = {}
+    owners = [("index.md", content.site)] + [(factor_path(f), f) for f in content.factors]
+    owners.append((REFERENCE["timeline"], {"events": content.events}))
+    for page, data in owners:
+        for sid in _source_refs(data):
+            if page not in cites.setdefault(sid, []):
+                cites[sid].append(page)
+    return cites
+
+
+def _source_refs(data):
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from (v if k == "sources" else _source_refs(v))
+    elif isinstance(data, list):
+        for v in data:
+            yield from _source_refs(v)
+
+
+def page_sources(data) -> list[str]:
+    """Source ids cited in data, each once, in order of first citation."""
+    return list(dict.fromkeys(_source_refs(data)))
+
+
+def tooltip_terms(content: Content) -> list[tuple[str, str]]:
+    """(word, definition) for every spelling that should show a tooltip."""
+    out: dict[str, str] = {}
+    for t in content.terms:
+        for word in [t["term"], *t.get("aliases", [])]:
+            for form in (word, word[:1].upper() + word[1:]):
+                out.setdefault(form, t["definition"])
+    # Longest first, so "frozen Russian assets" wins over a shorter term inside it.
+    return sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+
+def nav_yaml(content: Content) -> str:
+    nav = [
+        {"Home": "index.md"},
+        {"The factors": [{f["title"]: factor_path(f)} for f in content.factors]},
+        {"Timeline": REFERENCE["timeline"]},
+        {"Sources": REFERENCE["sources"]},
+        {"Glossary": REFERENCE["glossary"]},
+        {"About": "about.md"},
+    ]
+    header = "# Written by `python -m generator build`; mkdocs.yml inherits it. Do not edit.\n"
+    return header + yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True, width=1000)
+
+
+# --- template helpers -----------------------------------------------------------
+
+def human_date(value: str) -> str:
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = dt.date(parts[0], parts[1], 1).strftime("%B")
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def relative(target: str, page: str) -> str:
+    """Link from one docs/ page to another, as MkDocs expects in Markdown."""
+    import posixpath
+
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def footnotes(source_ids) -> str:
+    return "".join(f"[^{sid}]" for sid in source_ids)
+
+
+def front_matter(**fields) -> str:
+    # JSON strings are valid YAML scalars, which makes any text safe to embed.
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown; note text may hold inline Markdown
+    )
+    env.filters.update(human_date=human_date, footnotes=footnotes, one_line=one_line)
+    env.globals.update(
+        relative=relative,
+        front_matter=front_matter,
+        factor_path=factor_path,
+        page_sources=page_sources,
+        REFERENCE=REFERENCE,
+        KIND_LABELS=KIND_LABELS,
+    )
+    return env
