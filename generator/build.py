@@ -31,8 +31,7 @@ class BuildResult:
 def check(root: Path, strict: bool = False):
     """Load and validate; raise ContentError on any error (or warning, if strict)."""
     docs, problems = load(root / "content", display_root=root)
-    content, more = validate(docs)
-    problems = problems + more
+    content, problems = validate(docs, problems)
     if errors(problems) or (strict and problems):
         raise ContentError(problems)
     return content, problems

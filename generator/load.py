@@ -49,8 +49,9 @@ class Document:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def problem(self, path: tuple, message: str, level: str = "error", key: bool = False) -> Problem:
-        line, col = self.locate(path, key)
+    def problem(self, path: tuple, message: str, level: str = "error", key: bool = False, at: tuple | None = None) -> Problem:
+        """A Problem for the field at `path`, positioned at `at` (default: the field itself)."""
+        line, col = self.locate(path if at is None else at, key)
         return Problem(self.name, line, col, field_path(path), message, level)
 
 
@@ -172,6 +173,8 @@ def _yaml_message(e: yaml.MarkedYAMLError) -> str:
         return "tab character in indentation; indent with spaces"
     if isinstance(e, _Reject):
         return problem
+    if "another document" in problem:
+        return "a note holds one YAML document; remove the second '---' and what follows"
     if e.context and e.problem and e.context not in problem:
         return f"YAML syntax error: {problem} ({e.context.strip()})"
     return f"YAML syntax error: {problem}"

@@ -37,13 +37,15 @@ class Content:
     source_by_id: dict = field(default_factory=dict)
 
 
-def validate(docs: list[Document]) -> tuple[Content | None, list[Problem]]:
-    problems: list[Problem] = []
+def validate(docs: list[Document], earlier: list[Problem] = ()) -> tuple[Content | None, list[Problem]]:
+    """Content when there is no error (loading problems count too), and every problem found."""
+    problems: list[Problem] = list(earlier)
     for doc in docs:
         problems += _schema_problems(doc)
         problems += _text_problems(doc, doc.data, ())
         problems += _date_problems(doc, doc.data, ())
     problems += _cross_problems(docs)
+    problems = sorted(set(problems))
     if any(p.level == "error" for p in problems) or not docs:
         return None, problems
     return _content(docs), problems
@@ -63,7 +65,8 @@ def _translate(doc: Document, e) -> list[Problem]:
     kw, inst, schema = e.validator, e.instance, e.schema
     if kw == "required":
         name = re.match(r"^'(.*)' is a required property$", e.message)
-        return [doc.problem(path, f"missing required field '{name.group(1) if name else e.message}'")]
+        missing = name.group(1) if name else "?"
+        return [doc.problem(path + (missing,), "required field is missing", at=path)]
     if kw == "additionalProperties":
         known = schema.get("properties", {})
         return [

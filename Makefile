@@ -1,0 +1,40 @@
+# Every target sets up what it needs: a fresh clone needs only `make serve` or `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build generate check test chromium goldens clean
+
+serve: generate  ## run the site on http://127.0.0.1:8000 with live reload
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: generate  ## generate, then build the static site into site/
+	$(PY) -m mkdocs build --strict
+
+generate: $(STAMP)
+	$(PY) -m generator build
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+test: $(STAMP) chromium  ## everything the tests need, then the tests
+	$(PY) -m pytest
+
+goldens: $(STAMP)  ## rewrite tests/goldens/ from the fixture notes after an intended change
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_render.py
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site docs/index.md docs/factors docs/reference docs/_generated

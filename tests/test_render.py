@@ -1,0 +1,62 @@
+"""Golden files: the Markdown rendered from tests/fixtures/content.
+
+After an intended change to templates or rendering, `make goldens` rewrites
+tests/goldens/; review the diff with git before committing it.
+"""
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE
+from generator.build import check
+from generator.render import human_date, relative, render, tooltip_terms
+
+GOLDENS = Path(__file__).parent / "goldens"
+
+
+def rendered():
+    content, _ = check(FIXTURE)
+    return render(content)
+
+
+def golden_name(rel: str) -> str:
+    return rel.replace("/", "__")
+
+
+@pytest.mark.parametrize("rel", sorted(rendered()))
+def test_rendered_page_matches_golden(rel):
+    actual = rendered()[rel]
+    golden = GOLDENS / golden_name(rel)
+    if os.environ.get("UPDATE_GOLDENS"):
+        golden.write_text(actual, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(
+            expected.splitlines(True), actual.splitlines(True), f"goldens/{golden_name(rel)}", f"rendered {rel}"))
+        pytest.fail(f"{rel} differs from its golden file (run `make goldens` if intended):\n{diff}")
+
+
+def test_no_stale_goldens():
+    expected = {golden_name(rel) for rel in rendered()}
+    assert sorted(p.name for p in GOLDENS.iterdir()) == sorted(expected)
+
+
+def test_rendering_is_deterministic():
+    assert rendered() == rendered()
+
+
+def test_human_dates():
+    assert [human_date(d) for d in ("2014", "2025-06", "2025-08-15")] == ["2014", "June 2025", "15 August 2025"]
+
+
+def test_relative_links_between_pages():
+    assert relative("reference/sources.md", "factors/a.md") == "../reference/sources.md"
+    assert relative("factors/a.md", "index.md") == "factors/a.md"
+
+
+def test_tooltips_cover_aliases_and_capitalised_forms_longest_first():
+    content, _ = check(FIXTURE)
+    words = [w for w, _ in tooltip_terms(content)]
+    assert words == ["Deals", "Truce", "deals", "truce", "Deal", "deal"]
