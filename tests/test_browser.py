@@ -1,0 +1,55 @@
+"""The built site in Debian's chromium, driven by Playwright, served from 127.0.0.1."""
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from test_site import FACTOR_IDS
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_every_factor_page_is_reached_by_its_card(page, site_url):
+    for fid in FACTOR_IDS:
+        page.goto(site_url)
+        card = page.locator(f'.factor-cards a[href="factors/{fid}/"]')
+        title = card.inner_text()
+        card.click()
+        expect(page).to_have_url(f"{site_url}factors/{fid}/")
+        expect(page.locator("h1")).to_contain_text(title)
+
+
+@pytest.mark.parametrize("query, factor", [
+    ("NATO", "ceasefire-terms"),
+    ("sanctions", "ceasefire-terms"),
+    ("Moscow", "us-russia-relations"),
+    ("1917", "putins-approach"),
+    ("Fox", "atmosphere"),
+])
+def test_search_finds_the_factor(page, site_url, query, factor):
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=40)
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    expect(results.first).to_be_visible()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    paths = {urlsplit(h).path for h in hrefs}
+    assert f"/factors/{factor}/" in paths, paths
