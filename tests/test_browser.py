@@ -48,8 +48,9 @@ def test_search_finds_the_factor(page, site_url, query, factor):
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=40)
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(results.first).to_be_visible()
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    paths = {urlsplit(h).path for h in hrefs}
+    # Results re-render as each key arrives: wait for the factor's link, not for a count.
+    hit = page.locator(f'.md-search-result a.md-search-result__link[href*="/factors/{factor}/"]')
+    expect(hit.first).to_be_attached(timeout=10_000)
+    paths = {urlsplit(h).path for h in page.eval_on_selector_all(
+        ".md-search-result a.md-search-result__link", "links => links.map(a => a.href)")}
     assert f"/factors/{factor}/" in paths, paths
