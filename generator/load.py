@@ -148,7 +148,10 @@ def _parse(doc: Document) -> Problem | None:
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         return Problem(doc.name, line, col, "", f"file is not UTF-8 (byte 0x{raw[e.start]:02x}); save it as UTF-8")
     text = text.removeprefix("\ufeff")
-    loader = StrictLoader(text)
+    try:
+        loader = StrictLoader(text)
+    except yaml.reader.ReaderError as e:
+        return _reader_problem(doc, text, e)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -160,11 +163,18 @@ def _parse(doc: Document) -> Problem | None:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return Problem(doc.name, line, col, "", _yaml_message(e))
-    except yaml.YAMLError as e:  # reader errors: control characters and the like
-        return Problem(doc.name, 1, 1, "", f"YAML error: {e}".splitlines()[0])
+    except yaml.reader.ReaderError as e:
+        return _reader_problem(doc, text, e)
     finally:
         loader.dispose()
     return None
+
+
+def _reader_problem(doc: Document, text: str, e) -> Problem:
+    """Control characters: PyYAML gives only an offset into the text."""
+    line = text.count("\n", 0, e.position) + 1
+    col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+    return Problem(doc.name, line, col, "", f"control character U+{e.character:04X} is not allowed in a note" if isinstance(e.character, int) else "unreadable character")
 
 
 def _yaml_message(e: yaml.MarkedYAMLError) -> str:

@@ -24,9 +24,14 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"
-        field = f" {self.field}:" if self.field else ""
+        field = f" {_printable(self.field)}:" if self.field else ""
         tag = " (warning)" if self.level == WARNING else ""
-        return f"{where}:{field} {self.message}{tag}"
+        return f"{where}:{field} {_printable(self.message)}{tag}"
+
+
+def _printable(text: str) -> str:
+    # A key or value may hold a newline or control character; a problem stays one line.
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class ContentError(Exception):
