@@ -29,20 +29,24 @@ class BuildResult:
 
 
 def check(root: Path, strict: bool = False):
-    """Load and validate; raise ContentError on any error (or warning, if strict)."""
+    """Load and validate only: (content, warnings), or ContentError."""
     docs, problems = load(root / "content", display_root=root)
     content, problems = validate(docs, problems)
-    if errors(problems) or (strict and problems):
-        raise ContentError(problems)
+    _stop_on(problems, strict)
     return content, problems
 
 
 def build(root: Path, strict: bool = False, force: bool = False) -> BuildResult:
     started = time.perf_counter()
-    content, warnings = check(root, strict)
+    docs, problems = load(root / "content", display_root=root)
+    content, problems = validate(docs, problems)
+    _stop_on(problems, strict)
     pages = render(content)
-    blocked = conflicts(pages, root / "docs", force)
-    if blocked:
-        raise ContentError(blocked)
+    _stop_on(conflicts(pages, root / "docs", force))
     report = write(pages, root / "docs")
-    return BuildResult(report, warnings, len(content.factors), time.perf_counter() - started)
+    return BuildResult(report, problems, len(content.factors), time.perf_counter() - started)
+
+
+def _stop_on(problems: list[Problem], strict: bool = False) -> None:
+    if errors(problems) or (strict and problems):
+        raise ContentError(problems)

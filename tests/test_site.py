@@ -65,3 +65,18 @@ def test_no_google_fonts_or_other_hosts_in_pages(built_site):
     for html in built_site.rglob("*.html"):
         text = html.read_text()
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, html
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    from conftest import snapshot
+    from site_build import build_site, copy_project
+
+    builds = []
+    for name in ("one", "two"):
+        project = copy_project(tmp_path / name)
+        result = build_site(project, env={"SOURCE_DATE_EPOCH": "1755216000"})
+        assert result.returncode == 0, result.stderr
+        builds.append((snapshot(project / "docs"), snapshot(project / "site")))
+    assert builds[0][0] == builds[1][0]
+    assert builds[0][1].keys() == builds[1][1].keys()
+    assert [k for k in builds[0][1] if builds[0][1][k] != builds[1][1][k]] == []
