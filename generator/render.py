@@ -7,16 +7,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .schema import SCHEMA_DIR
 from .validate import Content
 
 TEMPLATES = Path(__file__).parent / "templates"
 FACTOR_DIR = "factors"
-REFERENCE = {"timeline": "reference/timeline.md", "sources": "reference/sources.md", "glossary": "reference/glossary.md"}
+REFERENCE = {
+    "timeline": "reference/timeline.md",
+    "sources": "reference/sources.md",
+    "glossary": "reference/glossary.md",
+    "corrections": "reference/corrections.md",
+}
+DATA = "data/explainer.json"
+SCHEMA_OUT = "data/schema"
+LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 SNIPPETS = "_generated"
 """Files the site build reads but does not publish as pages (see mkdocs.yml)."""
 
@@ -26,16 +36,73 @@ KIND_LABELS = {"fact": "Fact", "reported": "Reported", "statement": "Statement",
 def render(content: Content) -> dict[str, str]:
     """Every generated file, path relative to docs/ -> its text."""
     env = _environment()
+    data = open_data(content)
+    content = _with_safe_links(content)
     cites = citations(content)
+    by_id = {f["id"]: f for f in content.factors}
     pages = {"index.md": env.get_template("home.md.j2").render(c=content, page="index.md")}
     for f in content.factors:
         path = factor_path(f)
-        pages[path] = env.get_template("factor.md.j2").render(c=content, f=f, page=path, by_id={x["id"]: x for x in content.factors})
+        pages[path] = env.get_template("factor.md.j2").render(c=content, f=f, page=path, by_id=by_id, updated=last_updated(f))
     for name, path in REFERENCE.items():
-        pages[path] = env.get_template(f"{name}.md.j2").render(c=content, page=path, cites=cites, titles=page_titles(content))
+        pages[path] = env.get_template(f"{name}.md.j2").render(
+            c=content, page=path, cites=cites, titles=page_titles(content), log=corrections_log(content))
     pages[f"{SNIPPETS}/abbreviations.md"] = env.get_template("abbreviations.md.j2").render(terms=tooltip_terms(content))
     pages[f"{SNIPPETS}/nav.yml"] = nav_yaml(content)
+    pages[DATA] = data
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        pages[f"{SCHEMA_OUT}/{schema.name}"] = schema.read_text(encoding="utf-8")
     return pages
+
+
+def open_data(content: Content) -> str:
+    """The validated notes as one JSON document, published beside its schema."""
+    doc = {
+        "$schema": "schema/explainer.schema.json",
+        "license": LICENSE,
+        "site": content.site,
+        "factors": content.factors,
+        "sources": content.sources,
+        "glossary": content.terms,
+        "timeline": content.events,
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def citation_list(content: Content, factor: dict) -> list[dict]:
+    """The sources a factor cites, for its JSON-LD."""
+    out = []
+    for sid in page_sources(factor):
+        s = content.source_by_id[sid]
+        out.append({k: s[k] for k in ("outlet", "title", "date", "url") if k in s})
+    return out
+
+
+def last_updated(factor: dict) -> str:
+    return max([factor["published"], *(c["date"] for c in factor.get("corrections", []))])
+
+
+def corrections_log(content: Content) -> list[dict]:
+    """Every correction and update across the factors, newest first."""
+    entries = [{**c, "factor": f} for f in content.factors for c in f.get("corrections", [])]
+    return sorted(entries, key=lambda e: (e["date"], -e["factor"]["order"]), reverse=True)
+
+
+_MD_LINK = re.compile(r"(\[[^\]\n]+\]\(https?://[^)\s]+\))(?!\{)")
+
+
+def _with_safe_links(content: Content) -> Content:
+    """Links to other sites written in notes get rel="noopener noreferrer"."""
+    def fix(value):
+        if isinstance(value, str):
+            return _MD_LINK.sub(r'\1{ rel="noopener noreferrer" }', value)
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        if isinstance(value, dict):
+            return {k: fix(v) for k, v in value.items()}
+        return value
+
+    return Content(**{k: fix(v) if k != "source_by_id" else v for k, v in vars(content).items()})
 
 
 def factor_path(factor: dict) -> str:
@@ -92,6 +159,7 @@ def nav_yaml(content: Content) -> str:
         {"Timeline": REFERENCE["timeline"]},
         {"Sources": REFERENCE["sources"]},
         {"Glossary": REFERENCE["glossary"]},
+        {"Corrections and updates": REFERENCE["corrections"]},
         {"About": "about.md"},
     ]
     header = "# Written by `python -m generator build`; mkdocs.yml inherits it. Do not edit.\n"
@@ -125,6 +193,16 @@ def front_matter(**fields) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
+def apa_date(value: str) -> str:
+    day = dt.date.fromisoformat(value)
+    return f"{day.year}, {day.strftime('%B')} {day.day}"
+
+
+def domain(url: str) -> str:
+    host = re.sub(r"^https?://", "", url).split("/")[0]
+    return host.removeprefix("www.")
+
+
 def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
@@ -138,12 +216,13 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,  # the output is Markdown; note text may hold inline Markdown
     )
-    env.filters.update(human_date=human_date, footnotes=footnotes, one_line=one_line)
+    env.filters.update(human_date=human_date, footnotes=footnotes, one_line=one_line, domain=domain, apa_date=apa_date)
     env.globals.update(
         relative=relative,
         front_matter=front_matter,
         factor_path=factor_path,
         page_sources=page_sources,
+        citation_list=citation_list,
         REFERENCE=REFERENCE,
         KIND_LABELS=KIND_LABELS,
     )

@@ -20,6 +20,7 @@ TEMPLATE = """\
 # Fill in every empty field; `make check` lists the ones still missing.
 id: {slug}  # the page lives at /factors/{slug}/ — keep it once published
 order: {order}  # position among the factors
+published: ""  # YYYY-MM-DD, the day the page goes public
 title: {title}
 summary: ""  # one sentence, shown first and as the page's description
 key_points:  # three to five short points

@@ -223,6 +223,12 @@ def _cross_problems(docs: list[Document]) -> list[Problem]:
         fid = f.get("id")
         if isinstance(fid, str) and fid in RESERVED_IDS:
             out.append(doc.problem(("id",), f"'{fid}' is a reserved name; choose another id"))
+        published = f.get("published")
+        for i, entry in _items(doc, "corrections"):
+            when = entry.get("date")
+            # ISO dates compare correctly as text
+            if isinstance(when, str) and isinstance(published, str) and when < published:
+                out.append(doc.problem(("corrections", i, "date"), f"{when} is before the page was published ({published})"))
 
     cited: set[str] = set()
     for doc in docs:

@@ -18,7 +18,8 @@ GOLDENS = Path(__file__).parent / "goldens"
 
 def rendered():
     content, _ = check(FIXTURE)
-    return render(content)
+    # The published schemas are verbatim copies; test_open_data checks them.
+    return {rel: text for rel, text in render(content).items() if not rel.startswith("data/schema/")}
 
 
 def golden_name(rel: str) -> str:

@@ -15,7 +15,7 @@ def test_only_changed_pages_are_rewritten(project):
     build(project)
     note = project / "content" / "factors" / "02-second.yaml"
     note.write_text(note.read_text().replace("It went well.", "It went very well."))
-    assert build(project).report.written == ["factors/second.md"]
+    assert build(project).report.written == ["data/explainer.json", "factors/second.md"]
 
 
 def test_page_of_a_removed_note_is_removed(project):
