@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in site/ (sitemap) come from the last commit unless set.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -11,7 +12,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build generate check test chromium goldens clean
+.PHONY: serve build generate check test audit chromium goldens clean
 
 serve: generate  ## run the site on http://127.0.0.1:8000 with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -25,8 +26,11 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
-test: $(STAMP) chromium  ## everything the tests need, then the tests
+test: $(STAMP) $(NODE_STAMP) chromium  ## everything the tests need, then the tests
 	$(PY) -m pytest
+
+audit: build $(NODE_STAMP) chromium  ## Lighthouse on three pages, served gzip-compressed: scores and bytes
+	$(PY) audit/lighthouse.py
 
 goldens: $(STAMP)  ## rewrite tests/goldens/ from the fixture notes after an intended change
 	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_render.py
@@ -36,10 +40,17 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 chromium:
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site docs/index.md docs/factors docs/reference docs/_generated
+	rm -rf site docs/index.md docs/factors docs/reference docs/data docs/_generated

@@ -1,13 +1,10 @@
 """Build the real site into a temporary copy of the project, as `make build` does."""
 from __future__ import annotations
 
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from functools import partial
 from pathlib import Path
 
 from conftest import ROOT
@@ -15,7 +12,7 @@ from conftest import ROOT
 PROJECT_PARTS = ("content", "docs", "generator", "overrides", "mkdocs.yml")
 
 
-GENERATED = {"_generated", "index.md", "factors", "reference"}
+GENERATED = {"_generated", "index.md", "factors", "reference", "data"}
 
 
 def _skip(folder, names):
@@ -41,26 +38,3 @@ def build_site(project: Path, env: dict | None = None) -> subprocess.CompletedPr
         return gen
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
                           capture_output=True, text=True, env=env, cwd=project)
-
-
-class Server:
-    """Serve a folder on 127.0.0.1 on a free port, in a thread."""
-
-    def __init__(self, folder: Path):
-        handler = partial(_QuietHandler, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
