@@ -178,9 +178,11 @@ def human_date(value: str) -> str:
 
 def relative(target: str, page: str) -> str:
     """Link from one docs/ page to another, as MkDocs expects in Markdown."""
-    import posixpath
-
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    here, _, _ = page.rpartition("/")
+    there, _, name = target.rpartition("/")
+    if here == there:
+        return name
+    return "../" * (here.count("/") + 1 if here else 0) + target
 
 
 def footnotes(source_ids) -> str:

@@ -32,11 +32,34 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_manifest(docs_dir: Path) -> dict[str, str]:
+def _manifest(docs_dir: Path) -> dict:
     try:
-        return json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
+        manifest = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
+        return manifest if isinstance(manifest, dict) and isinstance(manifest.get("files"), dict) else {}
+    except (OSError, ValueError):
         return {}
+
+
+def read_manifest(docs_dir: Path) -> dict[str, str]:
+    return _manifest(docs_dir).get("files", {})
+
+
+def up_to_date(docs_dir: Path, inputs: str) -> tuple[WriteReport, dict] | None:
+    """The last build's report and summary if the inputs and every output are unchanged.
+
+    That makes a rebuild with nothing to do (the common case under `mkdocs
+    serve`, and every no-op `make build`) cost a hash of the inputs and outputs.
+    """
+    manifest = _manifest(docs_dir)
+    if manifest.get("inputs") != inputs:
+        return None
+    for rel, sha in manifest["files"].items():
+        try:
+            if digest((docs_dir / rel).read_bytes()) != sha:
+                return None
+        except OSError:
+            return None
+    return WriteReport(unchanged=sorted(manifest["files"])), manifest.get("summary", {})
 
 
 def conflicts(pages: dict[str, str], docs_dir: Path, force: bool = False) -> list[Problem]:
@@ -59,7 +82,7 @@ def conflicts(pages: dict[str, str], docs_dir: Path, force: bool = False) -> lis
     return out
 
 
-def write(pages: dict[str, str], docs_dir: Path) -> WriteReport:
+def write(pages: dict[str, str], docs_dir: Path, inputs: str = "", summary: dict | None = None) -> WriteReport:
     report = WriteReport()
     owned = read_manifest(docs_dir)
     for rel in sorted(pages):
@@ -74,7 +97,11 @@ def write(pages: dict[str, str], docs_dir: Path) -> WriteReport:
             path.unlink()
             report.removed.append(rel)
             _prune_empty_dirs(path.parent, docs_dir)
-    manifest = {"files": {rel: digest(pages[rel].encode("utf-8")) for rel in sorted(pages)}}
+    manifest = {
+        "inputs": inputs,
+        "summary": summary or {},
+        "files": {rel: digest(pages[rel].encode("utf-8")) for rel in sorted(pages)},
+    }
     _write_if_changed(docs_dir / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
     return report
 

@@ -64,3 +64,53 @@ def test_two_builds_from_scratch_are_byte_identical(project, tmp_path):
     (project / "docs").mkdir()
     build(project)
     assert snapshot(project / "docs") == first
+
+
+def test_nothing_to_do_skips_the_pipeline(project, monkeypatch):
+    import generator.build as pipeline
+
+    build(project)
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the pipeline ran although nothing changed")
+
+    monkeypatch.setattr(pipeline, "render", fail)
+    result = build(project)
+    assert result.report.written == [] and len(result.report.unchanged) == 17 and result.factors == 2
+
+
+def test_a_changed_note_or_template_runs_the_pipeline_again(project, monkeypatch):
+    build(project)
+    note = project / "content" / "factors" / "02-second.yaml"
+    note.write_text(note.read_text() + "\n")
+    assert build(project).report.unchanged  # ran: nothing to write but it checked
+    calls = []
+    import generator.build as pipeline
+
+    real = pipeline.render
+    monkeypatch.setattr(pipeline, "render", lambda c: calls.append(1) or real(c))
+    note.write_text(note.read_text() + "\n")
+    build(project)
+    assert calls == [1]
+
+
+def test_no_op_build_still_reports_warnings_and_honours_strict(project, capsys):
+    sources = project / "content" / "sources.yaml"
+    sources.write_text(sources.read_text() + "  - id: src-three\n    outlet: Three\n    title: Third\n")
+    assert main(["build", "--root", str(project)]) == 0
+    capsys.readouterr()
+    assert main(["build", "--root", str(project)]) == 0
+    assert "source 'src-three' is never cited (warning)" in capsys.readouterr().err
+    assert main(["build", "--strict", "--root", str(project)]) == 1
+
+
+def test_hand_edit_is_caught_even_when_the_notes_did_not_change(project):
+    import pytest
+
+    from generator.problems import ContentError
+
+    build(project)
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text() + "edit\n")
+    with pytest.raises(ContentError):
+        build(project)
