@@ -11,7 +11,9 @@ import re
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from functools import lru_cache
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from .schema import SCHEMA_DIR
 from .validate import Content
@@ -47,7 +49,9 @@ def render(content: Content) -> dict[str, str]:
     for name, path in REFERENCE.items():
         pages[path] = env.get_template(f"{name}.md.j2").render(
             c=content, page=path, cites=cites, titles=page_titles(content), log=corrections_log(content))
-    pages[f"{SNIPPETS}/abbreviations.md"] = env.get_template("abbreviations.md.j2").render(terms=tooltip_terms(content))
+    tooltips = Tooltips(tooltip_terms(content), env.get_template("abbreviations.md.j2"))
+    pages = {path: tooltips.append_to(text) for path, text in pages.items()}
+    pages[f"{SNIPPETS}/abbreviations.md"] = tooltips.definitions(tooltips.terms)  # for hand-written pages
     pages[f"{SNIPPETS}/nav.yml"] = nav_yaml(content)
     pages[DATA] = data
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
@@ -152,10 +156,53 @@ def tooltip_terms(content: Content) -> list[tuple[str, str]]:
     return sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 
 
+NAV_GROUP = 50
+"""Beyond this many factors the navigation groups them, NAV_GROUP to a group.
+
+With navigation.prune, each page then carries one group's links rather than
+every factor's: without it, a 1,000-factor site renders a million nav links."""
+
+
+def factor_nav(factors: list[dict]) -> list[dict]:
+    entries = [{f["title"]: factor_path(f)} for f in factors]
+    if len(entries) <= NAV_GROUP:
+        return entries
+    groups = []
+    for start in range(0, len(entries), NAV_GROUP):
+        chunk = factors[start:start + NAV_GROUP]
+        groups.append({f"Factors {chunk[0]['order']}–{chunk[-1]['order']}": entries[start:start + NAV_GROUP]})
+    return groups
+
+
+class Tooltips:
+    """Glossary tooltips for a page: the abbreviation definitions of the terms it uses.
+
+    Appending every definition to every page would make each page's Markdown
+    parse grow with the glossary: a 1,000-factor site would cost pages × terms.
+    """
+
+    def __init__(self, terms: list[tuple[str, str]], template):
+        self.terms = terms
+        self.template = template
+        words = "|".join(re.escape(word) for word, _ in terms)  # longest first, as the abbr extension matches
+        self.pattern = re.compile(rf"\b(?:{words})\b") if terms else None
+
+    def used_in(self, text: str) -> list[tuple[str, str]]:
+        found = set(self.pattern.findall(text)) if self.pattern else set()
+        return [(word, definition) for word, definition in self.terms if word in found]
+
+    def definitions(self, terms) -> str:
+        return self.template.render(terms=terms)
+
+    def append_to(self, text: str) -> str:
+        used = self.used_in(text)
+        return text + "\n" + self.definitions(used) if used else text
+
+
 def nav_yaml(content: Content) -> str:
     nav = [
         {"Home": "index.md"},
-        {"The factors": [{f["title"]: factor_path(f)} for f in content.factors]},
+        {"The factors": factor_nav(content.factors)},
         {"Timeline": REFERENCE["timeline"]},
         {"Sources": REFERENCE["sources"]},
         {"Glossary": REFERENCE["glossary"]},
@@ -209,9 +256,15 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+@lru_cache(maxsize=None)
 def _environment() -> Environment:
+    cache = TEMPLATES.parent / "__pycache__" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        # Compiled templates are kept like Python's own bytecode, in __pycache__:
+        # compiling them is most of a small site's generation time.
+        bytecode_cache=FileSystemBytecodeCache(str(cache)),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
