@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
+ZVENV := .venv-zensical
+ZSTAMP := $(ZVENV)/.installed-$(shell sha256sum requirements-zensical.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in site/ (sitemap) come from the last commit unless set.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -12,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build generate check test audit chromium goldens clean
+.PHONY: serve build build-zensical generate check test audit bench chromium goldens clean
 
 serve: generate  ## run the site on http://127.0.0.1:8000 with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -20,14 +22,20 @@ serve: generate  ## run the site on http://127.0.0.1:8000 with live reload
 build: generate  ## generate, then build the static site into site/
 	$(PY) -m mkdocs build --strict
 
+build-zensical: generate $(ZSTAMP)  ## the same site built by Zensical (no hooks: the generator runs first)
+	$(ZVENV)/bin/zensical build --clean
+
 generate: $(STAMP)
 	$(PY) -m generator build
 
 check: $(STAMP)
 	$(PY) -m generator check
 
-test: $(STAMP) $(NODE_STAMP) chromium  ## everything the tests need, then the tests
+test: $(STAMP) $(ZSTAMP) $(NODE_STAMP) chromium  ## everything the tests need, then the tests
 	$(PY) -m pytest
+
+bench: $(STAMP) $(ZSTAMP)  ## 10 / 100 / 1,000 synthetic factors: times, memory, sizes, preview latency
+	$(PY) bench/run.py
 
 audit: build $(NODE_STAMP) chromium  ## Lighthouse on three pages, served gzip-compressed: scores and bytes
 	$(PY) audit/lighthouse.py
@@ -39,6 +47,11 @@ $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
+
+$(ZSTAMP): requirements-zensical.txt
+	test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	rm -f $(ZVENV)/.installed-* && touch $@
 
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { \

@@ -74,11 +74,16 @@ def open_data(content: Content) -> str:
 
 
 def citation_list(content: Content, factor: dict) -> list[dict]:
-    """The sources a factor cites, for its JSON-LD."""
+    """The sources a factor cites, as schema.org CreativeWork for its JSON-LD.
+
+    Built here, not in the theme template, so that templates only print data
+    (Zensical's template engine cannot mutate lists or dicts)."""
     out = []
     for sid in page_sources(factor):
         s = content.source_by_id[sid]
-        out.append({k: s[k] for k in ("outlet", "title", "date", "url") if k in s})
+        work = {"@type": "CreativeWork", "name": s["title"], "publisher": {"@type": "Organization", "name": s["outlet"]}}
+        work.update({key: s[field] for field, key in (("url", "url"), ("date", "datePublished")) if field in s})
+        out.append(work)
     return out
 
 
