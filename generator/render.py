@@ -70,7 +70,8 @@ def open_data(content: Content) -> str:
         "glossary": content.terms,
         "timeline": content.events,
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    # Compact: with indent, json falls back to its pure-Python encoder (slow at scale)
+    return json.dumps(doc, ensure_ascii=False) + "\n"
 
 
 def citation_list(content: Content, factor: dict) -> list[dict]:
@@ -179,6 +180,9 @@ def factor_nav(factors: list[dict]) -> list[dict]:
     return groups
 
 
+_WORD = re.compile(r"\w+")
+
+
 class Tooltips:
     """Glossary tooltips for a page: the abbreviation definitions of the terms it uses.
 
@@ -189,12 +193,14 @@ class Tooltips:
     def __init__(self, terms: list[tuple[str, str]], template):
         self.terms = terms
         self.template = template
-        words = "|".join(re.escape(word) for word, _ in terms)  # longest first, as the abbr extension matches
-        self.pattern = re.compile(rf"\b(?:{words})\b") if terms else None
+        # A regex of every term, run over every page, costs pages × terms; a set
+        # of the page's words rules most terms out first.
+        self.words = [(word, definition, set(_WORD.findall(word)), re.compile(rf"\b{re.escape(word)}\b")) for word, definition in terms]
 
     def used_in(self, text: str) -> list[tuple[str, str]]:
-        found = set(self.pattern.findall(text)) if self.pattern else set()
-        return [(word, definition) for word, definition in self.terms if word in found]
+        present = set(_WORD.findall(text))
+        return [(word, definition) for word, definition, parts, pattern in self.words
+                if parts <= present and pattern.search(text)]
 
     def definitions(self, terms) -> str:
         return self.template.render(terms=terms)
