@@ -16,7 +16,10 @@ endif
 
 .PHONY: serve build build-zensical generate check test audit bench chromium goldens clean
 
-serve: generate  ## run the site on http://127.0.0.1:8000 with live reload
+serve: $(STAMP)  ## run the site on http://127.0.0.1:8000 with live reload
+	@# A broken note must not stop the preview when a last good build exists:
+	@# the page then shows the problems in a banner until the note is fixed.
+	$(PY) -m generator build || test -f docs/_generated/nav.yml
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: generate  ## generate, then build the static site into site/

@@ -105,7 +105,7 @@ def _with_safe_links(content: Content) -> Content:
     """Links to other sites written in notes get rel="noopener noreferrer"."""
     def fix(value):
         if isinstance(value, str):
-            return _MD_LINK.sub(r'\1{ rel="noopener noreferrer" }', value)
+            return _MD_LINK.sub(r'\1{ rel="noopener noreferrer" }', value) if "](http" in value else value
         if isinstance(value, list):
             return [fix(v) for v in value]
         if isinstance(value, dict):
@@ -193,14 +193,21 @@ class Tooltips:
     def __init__(self, terms: list[tuple[str, str]], template):
         self.terms = terms
         self.template = template
-        # A regex of every term, run over every page, costs pages × terms; a set
-        # of the page's words rules most terms out first.
-        self.words = [(word, definition, set(_WORD.findall(word)), re.compile(rf"\b{re.escape(word)}\b")) for word, definition in terms]
+        # Running every term's pattern over every page costs pages × terms; instead
+        # each term is filed under its first word, and a page looks up its own words.
+        self.by_first_word: dict[str, list] = {}
+        for rank, (word, definition) in enumerate(terms):
+            parts = _WORD.findall(word)
+            # A one-word term found among the page's words needs no further search
+            single = [word] == parts
+            entry = (rank, word, definition, set(parts), None if single else re.compile(rf"\b{re.escape(word)}\b"))
+            self.by_first_word.setdefault(parts[0] if parts else word, []).append(entry)
 
     def used_in(self, text: str) -> list[tuple[str, str]]:
         present = set(_WORD.findall(text))
-        return [(word, definition) for word, definition, parts, pattern in self.words
-                if parts <= present and pattern.search(text)]
+        found = [entry for w in present for entry in self.by_first_word.get(w, ())
+                 if entry[3] <= present and (entry[4] is None or entry[4].search(text))]
+        return [(word, definition) for _, word, definition, _, _ in sorted(found, key=lambda e: e[0])]
 
     def definitions(self, terms) -> str:
         return self.template.render(terms=terms)
