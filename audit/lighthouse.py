@@ -1,6 +1,10 @@
 """`make audit`: Lighthouse (mobile, default settings) on the built site, served
 gzip-compressed from 127.0.0.1, in Debian's chromium. Prints the four category
 scores and the bytes moved per page, and exits 1 when a bar is not met.
+
+Each page is audited RUNS times and the median run (by performance score) is
+reported, as Lighthouse's own guidance on variability recommends: on a shared
+machine one run's Total Blocking Time moves by tens of milliseconds.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"home": "", "factor": "factors/ceasefire-terms/", "sources": "reference/sources/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MIN_SCORE = 100
+RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
 MAX_HOME_BYTES = 90_000  # bytes, as Lighthouse counts them
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run --disable-quic")
@@ -36,12 +41,14 @@ def main() -> int:
     rows, failures = [], []
     try:
         for name, path in PAGES.items():
-            report = lighthouse(base + path)
+            reports = sorted((lighthouse(base + path) for _ in range(RUNS)), key=lambda r: r["categories"]["performance"]["score"])
+            report = reports[len(reports) // 2]
+            spread = [round(r["categories"]["performance"]["score"] * 100) for r in reports]
             scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
             weight = int(report["audits"]["total-byte-weight"]["numericValue"])
             requests = report["audits"]["network-requests"]["details"]["items"]
             foreign = sorted({r["url"] for r in requests if not r["url"].startswith(base) and not r["url"].startswith("data:")})
-            rows.append((name, path or "/", scores, weight, len(requests)))
+            rows.append((name, path or "/", scores, weight, len(requests), spread))
             failures += [f"{name}: {c} {s} < {MIN_SCORE}" for c, s in scores.items() if s < MIN_SCORE]
             failures += [f"{name}: request to another host: {u}" for u in foreign]
             if name == "home" and weight > MAX_HOME_BYTES:
@@ -53,10 +60,11 @@ def main() -> int:
                         print(f"  {name}: {c}: {ref['id']}: {audit['title']} (score {audit['score']})", file=sys.stderr)
     finally:
         httpd.shutdown()
-    print("| page | path | performance | accessibility | best practices | SEO | bytes (compressed) | requests |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for name, path, s, weight, n in rows:
-        print(f"| {name} | {path} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | {weight:,} | {n} |")
+    print(f"Median of {RUNS} Lighthouse runs per page (mobile, default throttling):\n")
+    print("| page | path | performance | accessibility | best practices | SEO | bytes (compressed) | requests | performance, every run |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for name, path, s, weight, n, spread in rows:
+        print(f"| {name} | {path} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | {weight:,} | {n} | {', '.join(map(str, spread))} |")
     if failures:
         print("\nBars not met:\n" + "\n".join(f"- {f}" for f in failures))
         return 1
