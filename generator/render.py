@@ -277,12 +277,16 @@ def one_line(text: str) -> str:
 @lru_cache(maxsize=None)
 def _environment() -> Environment:
     cache = TEMPLATES.parent / "__pycache__" / "jinja"
-    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = FileSystemBytecodeCache(str(cache))
+    except OSError:  # a read-only install still works, just compiles every time
+        bytecode_cache = None
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         # Compiled templates are kept like Python's own bytecode, in __pycache__:
         # compiling them is most of a small site's generation time.
-        bytecode_cache=FileSystemBytecodeCache(str(cache)),
+        bytecode_cache=bytecode_cache,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
