@@ -50,6 +50,13 @@ def render(content: Content) -> dict[str, str]:
         pages[path] = env.get_template(f"{name}.md.j2").render(
             c=content, page=path, cites=cites, titles=page_titles(content), log=corrections_log(content))
     tooltips = Tooltips(tooltip_terms(content), env.get_template("abbreviations.md.j2"))
+    for f in content.factors:
+        # Tooltips are for the mouse; keyboard and screen-reader users get the
+        # same definitions as a section of the page.
+        path = factor_path(f)
+        used = terms_used(content, tooltips.used_in(pages[path]))
+        if used:
+            pages[path] += env.get_template("terms.md.j2").render(terms=used, page=path)
     pages = {path: tooltips.append_to(text) for path, text in pages.items()}
     pages[f"{SNIPPETS}/abbreviations.md"] = tooltips.definitions(tooltips.terms)  # for hand-written pages
     pages[f"{SNIPPETS}/nav.yml"] = nav_yaml(content)
@@ -160,6 +167,13 @@ def tooltip_terms(content: Content) -> list[tuple[str, str]]:
                 out.setdefault(form, t["definition"])
     # Longest first, so "frozen Russian assets" wins over a shorter term inside it.
     return sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+
+def terms_used(content: Content, words: list[tuple[str, str]]) -> list[dict]:
+    """The glossary entries behind the tooltip words found on a page, in glossary order."""
+    found = {w for w, _ in words}
+    return [t for t in content.terms
+            if any(form in found for word in [t["term"], *t.get("aliases", [])] for form in (word, word[:1].upper() + word[1:]))]
 
 
 NAV_GROUP = 50

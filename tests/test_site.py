@@ -80,3 +80,10 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert builds[0][0] == builds[1][0]
     assert builds[0][1].keys() == builds[1][1].keys()
     assert [k for k in builds[0][1] if builds[0][1][k] != builds[1][1][k]] == []
+
+
+def test_factor_pages_define_their_terms_for_keyboard_and_screen_readers(built_site):
+    html = page(built_site, "factors/ceasefire-terms")
+    section = html.split('id="terms-on-this-page"')[1].split("</dl>")[0]
+    assert re.search(r'<a href="../../reference/glossary/#nato">“<abbr title="[^"]+">NATO</abbr>” in the glossary</a>', section)
+    assert "The North Atlantic Treaty Organization" in section
