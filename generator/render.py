@@ -50,14 +50,17 @@ def render(content: Content) -> dict[str, str]:
         pages[path] = env.get_template(f"{name}.md.j2").render(
             c=content, page=path, cites=cites, titles=page_titles(content), log=corrections_log(content))
     tooltips = Tooltips(tooltip_terms(content), env.get_template("abbreviations.md.j2"))
-    for f in content.factors:
-        # Tooltips are for the mouse; keyboard and screen-reader users get the
-        # same definitions as a section of the page.
-        path = factor_path(f)
-        used = terms_used(content, tooltips.used_in(pages[path]))
-        if used:
-            pages[path] += env.get_template("terms.md.j2").render(terms=used, page=path)
-    pages = {path: tooltips.append_to(text) for path, text in pages.items()}
+    forms = term_forms(content)
+    factor_pages = {factor_path(f) for f in content.factors}
+    for path, text in pages.items():
+        words = tooltips.used_in(text)
+        if path in factor_pages and words:
+            # Tooltips are for the mouse; keyboard and screen-reader users get
+            # the same definitions as a section of the page.
+            section = env.get_template("terms.md.j2").render(terms=terms_used(content, forms, words), page=path)
+            text += section
+            words = sorted(set(words) | set(tooltips.used_in(section)), key=tooltips.rank)
+        pages[path] = text + "\n" + tooltips.definitions(words) if words else text
     pages[f"{SNIPPETS}/abbreviations.md"] = tooltips.definitions(tooltips.terms)  # for hand-written pages
     pages[f"{SNIPPETS}/nav.yml"] = nav_yaml(content)
     pages[DATA] = data
@@ -169,11 +172,15 @@ def tooltip_terms(content: Content) -> list[tuple[str, str]]:
     return sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 
 
-def terms_used(content: Content, words: list[tuple[str, str]]) -> list[dict]:
+def term_forms(content: Content) -> dict[str, int]:
+    """Each spelling that shows a tooltip -> the index of its glossary entry."""
+    return {form: i for i, t in enumerate(content.terms)
+            for word in [t["term"], *t.get("aliases", [])] for form in (word, word[:1].upper() + word[1:])}
+
+
+def terms_used(content: Content, forms: dict[str, int], words: list[tuple[str, str]]) -> list[dict]:
     """The glossary entries behind the tooltip words found on a page, in glossary order."""
-    found = {w for w, _ in words}
-    return [t for t in content.terms
-            if any(form in found for word in [t["term"], *t.get("aliases", [])] for form in (word, word[:1].upper() + word[1:]))]
+    return [content.terms[i] for i in sorted({forms[w] for w, _ in words})]
 
 
 NAV_GROUP = 50
@@ -207,6 +214,7 @@ class Tooltips:
     def __init__(self, terms: list[tuple[str, str]], template):
         self.terms = terms
         self.template = template
+        self.order = {word: rank for rank, (word, _) in enumerate(terms)}
         # Running every term's pattern over every page costs pages × terms; instead
         # each term is filed under its first word, and a page looks up its own words.
         self.by_first_word: dict[str, list] = {}
@@ -226,9 +234,8 @@ class Tooltips:
     def definitions(self, terms) -> str:
         return self.template.render(terms=terms)
 
-    def append_to(self, text: str) -> str:
-        used = self.used_in(text)
-        return text + "\n" + self.definitions(used) if used else text
+    def rank(self, entry: tuple[str, str]) -> int:
+        return self.order[entry[0]]
 
 
 def nav_yaml(content: Content) -> str:
