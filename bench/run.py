@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synth import ROOT, make_project  # noqa: E402
+from synth import ROOT, copy_project, make_project  # noqa: E402
 
 PY = sys.executable
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
@@ -117,17 +117,6 @@ def _wait(url: str, ok, seconds: float) -> None:
     raise SystemExit(f"timed out waiting for {url}")
 
 
-def real_project(work: Path) -> Path:
-    dest = work / "real"
-    for part in ("content", "generator", "overrides", "docs"):
-        shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for generated in ("index.md", "factors", "reference", "data", "_generated"):
-        target = dest / "docs" / generated
-        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
-    return dest
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="10,100,1000")
@@ -136,7 +125,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     rows = [measure(n, work) for n in sizes]
 
-    real = real_project(work)
+    real = copy_project(work / "real")
     latency_real = preview_latency(real, next((real / "content" / "factors").glob("03-*.yaml")), "factors/ceasefire-terms/")
     synthetic = make_project(work / "preview-100", 100)
     latency_100 = preview_latency(synthetic, synthetic / "content" / "factors" / "0050-factor-50.yaml", "factors/factor-50/")

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import random
 import shutil
+import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.render import GENERATED_ROOTS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("ceasefire talks envoy summit sanctions front line territory guarantee memorandum delegation "
@@ -26,11 +30,7 @@ def sentence(rng: random.Random, n: int = 14) -> str:
 def make_project(dest: Path, factors: int, seed: int = 1) -> Path:
     """A copy of the real project (code, theme, config) with synthetic notes."""
     rng = random.Random(seed)
-    if dest.exists():
-        shutil.rmtree(dest)
-    for part in ("generator", "overrides", "docs"):
-        shutil.copytree(ROOT / part, dest / part, ignore=_skip_generated)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    copy_project(dest, with_content=False)
     content = dest / "content"
     (content / "factors").mkdir(parents=True)
 
@@ -73,6 +73,16 @@ def _dump(path: Path, data) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
 
 
+def copy_project(dest: Path, with_content: bool = True) -> Path:
+    """The project's code, theme and config (and notes) in dest, without generated pages."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    for part in ("generator", "overrides", "docs") + (("content",) if with_content else ()):
+        shutil.copytree(ROOT / part, dest / part, ignore=_skip_generated)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
 def _skip_generated(folder, names):
-    generated = {"_generated", "index.md", "factors", "reference", "data"} if Path(folder) == ROOT / "docs" else set()
+    generated = set(GENERATED_ROOTS) if Path(folder) == ROOT / "docs" else set()
     return [n for n in names if n in generated or n == "__pycache__"]

@@ -162,7 +162,7 @@ def _parse(doc: Document) -> Problem | None:
                 doc.data = _value(node, (), doc)
                 return None
             except _Duplicate as e:
-                return doc.problem(e.path, f"duplicate key '{e.key}' (the first is on line {e.first[0]})", key=True)
+                return e.problem(doc)
             except _Reject as e:
                 return Problem(doc.name, e.problem_mark.line + 1, e.problem_mark.column + 1, "", _yaml_message(e))
     try:
@@ -175,7 +175,7 @@ def _parse(doc: Document) -> Problem | None:
             return Problem(doc.name, 1, 1, "", "file is empty")
         doc.data = _value(node, (), doc)
     except _Duplicate as e:
-        return doc.problem(e.path, f"duplicate key '{e.key}' (the first is on line {e.first[0]})", key=True)
+        return e.problem(doc)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -210,6 +210,9 @@ def _yaml_message(e: yaml.MarkedYAMLError) -> str:
 class _Duplicate(Exception):
     def __init__(self, path, key, first):
         self.path, self.key, self.first = path, key, first
+
+    def problem(self, doc: Document) -> Problem:
+        return doc.problem(self.path, f"duplicate key '{self.key}' (the first is on line {self.first[0]})", key=True)
 
 
 def _value(node, path: tuple, doc: Document):

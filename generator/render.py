@@ -16,7 +16,7 @@ from functools import lru_cache
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from .schema import SCHEMA_DIR
-from .validate import Content
+from .validate import Content, refs
 
 TEMPLATES = Path(__file__).parent / "templates"
 FACTOR_DIR = "factors"
@@ -31,6 +31,9 @@ SCHEMA_OUT = "data/schema"
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 SNIPPETS = "_generated"
 """Files the site build reads but does not publish as pages (see mkdocs.yml)."""
+
+GENERATED_ROOTS = ("index.md", FACTOR_DIR, "reference", "data", SNIPPETS)
+"""Everything render() produces lives under these names at the top of docs/."""
 
 KIND_LABELS = {"fact": "Fact", "reported": "Reported", "statement": "Statement", "analysis": "Analysis"}
 
@@ -148,12 +151,7 @@ def citations(content: Content) -> dict[str, list[str]]:
 
 
 def _source_refs(data):
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from (v if k == "sources" else _source_refs(v))
-    elif isinstance(data, list):
-        for v in data:
-            yield from _source_refs(v)
+    return (ref for _, ref in refs(data, "sources"))
 
 
 def page_sources(data) -> list[str]:
@@ -161,21 +159,24 @@ def page_sources(data) -> list[str]:
     return list(dict.fromkeys(_source_refs(data)))
 
 
-def tooltip_terms(content: Content) -> list[tuple[str, str]]:
-    """(word, definition) for every spelling that should show a tooltip."""
-    out: dict[str, str] = {}
-    for t in content.terms:
+def term_forms(content: Content) -> dict[str, int]:
+    """Each spelling that shows a tooltip -> the index of its glossary entry.
+
+    The term and its aliases, each also with a capital first letter (the abbr
+    extension matches case-sensitively); the first entry to claim a spelling keeps it."""
+    forms: dict[str, int] = {}
+    for i, t in enumerate(content.terms):
         for word in [t["term"], *t.get("aliases", [])]:
             for form in (word, word[:1].upper() + word[1:]):
-                out.setdefault(form, t["definition"])
+                forms.setdefault(form, i)
+    return forms
+
+
+def tooltip_terms(content: Content) -> list[tuple[str, str]]:
+    """(word, definition) for every spelling that should show a tooltip."""
+    out = [(form, content.terms[i]["definition"]) for form, i in term_forms(content).items()]
     # Longest first, so "frozen Russian assets" wins over a shorter term inside it.
-    return sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-
-
-def term_forms(content: Content) -> dict[str, int]:
-    """Each spelling that shows a tooltip -> the index of its glossary entry."""
-    return {form: i for i, t in enumerate(content.terms)
-            for word in [t["term"], *t.get("aliases", [])] for form in (word, word[:1].upper() + word[1:])}
+    return sorted(out, key=lambda kv: (-len(kv[0]), kv[0]))
 
 
 def terms_used(content: Content, forms: dict[str, int], words: list[tuple[str, str]]) -> list[dict]:

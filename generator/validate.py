@@ -160,7 +160,7 @@ def _items(doc: Document | None, key: str):
     return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)] if isinstance(items, list) else []
 
 
-def _refs(data, path, key):
+def refs(data, key, path=()):
     """Every string listed under `key` anywhere in data, with its path."""
     if isinstance(data, dict):
         for k, v in data.items():
@@ -169,10 +169,10 @@ def _refs(data, path, key):
                     if isinstance(item, str):
                         yield path + (k, i), item
             else:
-                yield from _refs(v, path + (k,), key)
+                yield from refs(v, key, path + (k,))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            yield from _refs(v, path + (i,), key)
+            yield from refs(v, key, path + (i,))
 
 
 def _unique(entries, field_name: str, what: str) -> tuple[dict, list[Problem]]:
@@ -232,20 +232,20 @@ def _cross_problems(docs: list[Document]) -> list[Problem]:
 
     cited: set[str] = set()
     for doc in docs:
-        for path, ref in _refs(doc.data, (), "sources"):
+        for path, ref in refs(doc.data, "sources"):
             if doc.kind == "sources":
                 continue
             cited.add(ref)
             if ref not in source_ids and one("sources") is not None:
                 out.append(doc.problem(path, f"unknown source '{ref}'{did_you_mean(ref, source_ids)}"))
         if doc.kind == "factor":
-            for path, ref in _refs(doc.data, (), "related"):
+            for path, ref in refs(doc.data, "related"):
                 if ref == (doc.data or {}).get("id"):
                     out.append(doc.problem(path, "a factor cannot be related to itself"))
                 elif ref not in factor_ids:
                     out.append(doc.problem(path, f"unknown factor '{ref}'{did_you_mean(ref, factor_ids)}"))
         if doc.kind == "glossary":
-            for path, ref in _refs(doc.data, (), "see_also"):
+            for path, ref in refs(doc.data, "see_also"):
                 if ref not in term_ids:
                     out.append(doc.problem(path, f"unknown glossary term '{ref}'{did_you_mean(ref, term_ids)}"))
 

@@ -8,16 +8,14 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+from generator.render import GENERATED_ROOTS
 
 PROJECT_PARTS = ("content", "docs", "generator", "overrides", "mkdocs.yml")
 
 
-GENERATED = {"_generated", "index.md", "factors", "reference", "data"}
-
-
 def _skip(folder, names):
     # Leave out what the generator writes into docs/, so the copy starts clean.
-    generated = GENERATED if Path(folder) == ROOT / "docs" else set()
+    generated = set(GENERATED_ROOTS) if Path(folder) == ROOT / "docs" else set()
     return [n for n in names if n in generated or n == "__pycache__"]
 
 
