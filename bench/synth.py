@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.render import GENERATED_ROOTS  # noqa: E402
+from generator.layout import GENERATED_ROOTS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("ceasefire talks envoy summit sanctions front line territory guarantee memorandum delegation "

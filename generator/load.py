@@ -15,19 +15,11 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from .layout import FACTOR_DIR, SINGLE_FILES
 from .problems import Problem, field_path
 
 MAX_BYTES = 1024 * 1024
 """A note is prose (the source registry of a 1,000-factor site is ~350 KB); anything larger is a mistake or an attack."""
-
-SINGLE_FILES = {
-    "site.yaml": "site",
-    "sources.yaml": "sources",
-    "glossary.yaml": "glossary",
-    "timeline.yaml": "timeline",
-}
-FACTOR_DIR = "factors"
-
 
 @dataclass
 class Document:

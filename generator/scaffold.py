@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .load import FACTOR_DIR
+from .layout import FACTOR_DIR
 from .problems import ContentError, Problem
 from .validate import RESERVED_IDS
 

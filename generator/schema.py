@@ -13,7 +13,6 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-KINDS = ("site", "factor", "sources", "glossary", "timeline")
 
 
 def schema_path(kind: str) -> Path:
@@ -43,3 +42,10 @@ def _inline(node, document: dict, schemas: dict):
     for part in filter(None, pointer.split("/")):
         target = target[part]
     return {**_inline(target, schemas[file] if file else document, schemas), **node}
+
+
+@lru_cache(maxsize=None)
+def claim_kinds() -> tuple[str, ...]:
+    """The kinds a claim may have, in the order the schema lists them."""
+    defs = json.loads((SCHEMA_DIR / "defs.schema.json").read_text(encoding="utf-8"))
+    return tuple(defs["$defs"]["claim_kind"]["enum"])

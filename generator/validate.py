@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from .load import Document
+from .model import Content, refs
 from .problems import WARNING, Problem, did_you_mean
 from .schema import validator
 
@@ -23,18 +23,6 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>?")
 _EVENT_ATTR = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 _JS_URL = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping of fields", "number": "a number", "boolean": "true or false"}
-
-
-@dataclass
-class Content:
-    """The validated notes, in the order pages show them."""
-
-    site: dict
-    factors: list[dict]
-    sources: list[dict]
-    terms: list[dict]
-    events: list[dict]
-    source_by_id: dict = field(default_factory=dict)
 
 
 def validate(docs: list[Document], earlier: list[Problem] = ()) -> tuple[Content | None, list[Problem]]:
@@ -158,21 +146,6 @@ def _items(doc: Document | None, key: str):
     data = doc.data if doc else None
     items = data.get(key) if isinstance(data, dict) else None
     return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)] if isinstance(items, list) else []
-
-
-def refs(data, key, path=()):
-    """Every string listed under `key` anywhere in data, with its path."""
-    if isinstance(data, dict):
-        for k, v in data.items():
-            if k == key and isinstance(v, list):
-                for i, item in enumerate(v):
-                    if isinstance(item, str):
-                        yield path + (k, i), item
-            else:
-                yield from refs(v, key, path + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from refs(v, key, path + (i,))
 
 
 def _unique(entries, field_name: str, what: str) -> tuple[dict, list[Problem]]:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from generator.render import GENERATED_ROOTS
+from generator.layout import GENERATED_ROOTS
 
 PROJECT_PARTS = ("content", "docs", "generator", "overrides", "mkdocs.yml")
 

@@ -11,7 +11,10 @@ import pytest
 
 from conftest import FIXTURE
 from generator.build import check
-from generator.render import human_date, relative, render, tooltip_terms
+from generator.layout import relative
+from generator.render import render
+from generator.templating import human_date
+from generator.tooltips import tooltip_terms
 
 GOLDENS = Path(__file__).parent / "goldens"
 

@@ -1,0 +1,53 @@
+"""Where things live: the note folders under content/ and the generated paths under docs/.
+
+write.py, the templates, the tests and the benchmark all read these names from
+here, so a path cannot be spelled two ways.
+"""
+from __future__ import annotations
+
+FACTOR_DIR = "factors"
+"""Factor notes live in content/factors/; their pages in docs/factors/."""
+
+SINGLE_FILES = {
+    "site.yaml": "site",
+    "sources.yaml": "sources",
+    "glossary.yaml": "glossary",
+    "timeline.yaml": "timeline",
+}
+"""The notes that sit directly in content/, and the schema each one follows."""
+
+REFERENCE = {
+    "timeline": "reference/timeline.md",
+    "sources": "reference/sources.md",
+    "glossary": "reference/glossary.md",
+    "corrections": "reference/corrections.md",
+}
+DATA = "data/explainer.json"
+SCHEMA_OUT = "data/schema"
+SNIPPETS = "_generated"
+"""Files the site build reads but does not publish as pages (see mkdocs.yml)."""
+
+GENERATED_ROOTS = ("index.md", FACTOR_DIR, "reference", "data", SNIPPETS)
+"""Everything render() produces lives under these names at the top of docs/; the
+generator writes and deletes nothing else."""
+
+
+def factor_path(factor: dict) -> str:
+    return f"{FACTOR_DIR}/{factor['id']}.md"
+
+
+def relative(target: str, page: str) -> str:
+    """Link from one docs/ page to another, as MkDocs expects in Markdown."""
+    here, _, _ = page.rpartition("/")
+    there, _, name = target.rpartition("/")
+    if here == there:
+        return name
+    return "../" * (here.count("/") + 1 if here else 0) + target
+
+
+def is_generated(rel: str) -> bool:
+    """True when a docs/-relative path is inside the generator's own roots."""
+    parts = rel.split("/")
+    if not rel or rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
+        return False
+    return parts[0] in GENERATED_ROOTS and (len(parts) > 1 or parts[0] == "index.md")

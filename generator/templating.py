@@ -1,0 +1,77 @@
+"""The Jinja environment the page templates run in, and the filters they use."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+
+from . import layout
+from .model import page_sources
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def human_date(value: str) -> str:
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = dt.date(parts[0], parts[1], 1).strftime("%B")
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def footnotes(source_ids) -> str:
+    return "".join(f"[^{sid}]" for sid in source_ids)
+
+
+def front_matter(**fields) -> str:
+    # JSON strings are valid YAML scalars, which makes any text safe to embed.
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def apa_date(value: str) -> str:
+    day = dt.date.fromisoformat(value)
+    return f"{day.year}, {day.strftime('%B')} {day.day}"
+
+
+def domain(url: str) -> str:
+    host = re.sub(r"^https?://", "", url).split("/")[0]
+    return host.removeprefix("www.")
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+@lru_cache(maxsize=None)
+def environment() -> Environment:
+    cache = TEMPLATES.parent / "__pycache__" / "jinja"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = FileSystemBytecodeCache(str(cache))
+    except OSError:  # a read-only install still works, just compiles every time
+        bytecode_cache = None
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        # Compiled templates are kept like Python's own bytecode, in __pycache__:
+        # compiling them is most of a small site's generation time.
+        bytecode_cache=bytecode_cache,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # the output is Markdown; note text may hold inline Markdown
+    )
+    env.filters.update(human_date=human_date, footnotes=footnotes, one_line=one_line, domain=domain, apa_date=apa_date)
+    env.globals.update(
+        relative=layout.relative,
+        front_matter=front_matter,
+        factor_path=layout.factor_path,
+        page_sources=page_sources,
+        REFERENCE=layout.REFERENCE,
+    )
+    return env
