@@ -47,6 +47,25 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+.!|-])")
+"""What Python-Markdown (with the tables extension) lets a backslash escape."""
+
+
+def plain(text: str) -> str:
+    """A one-line field (title, outlet, label, attribution, heading) as inert text.
+
+    Every character Markdown or HTML could read as markup is escaped, so a title
+    can never open a link, an attribute list or a tag."""
+    escaped = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+def prose(text: str) -> str:
+    """A prose field (claim, fact-check text, definition, correction): the small
+    inline subset validate.py allows, on one line."""
+    return one_line(text)
+
+
 @lru_cache(maxsize=None)
 def environment() -> Environment:
     cache = TEMPLATES.parent / "__pycache__" / "jinja"
@@ -66,7 +85,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,  # the output is Markdown; note text may hold inline Markdown
     )
-    env.filters.update(human_date=human_date, footnotes=footnotes, one_line=one_line, domain=domain, apa_date=apa_date)
+    env.filters.update(human_date=human_date, footnotes=footnotes, one_line=one_line, plain=plain, prose=prose, domain=domain, apa_date=apa_date)
     env.globals.update(
         relative=layout.relative,
         front_matter=front_matter,

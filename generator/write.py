@@ -28,6 +28,11 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
+def as_bytes(page: str | bytes) -> bytes:
+    """Pages are text, except images (share cards), which render() gives as bytes."""
+    return page if isinstance(page, bytes) else page.encode("utf-8")
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -62,7 +67,7 @@ def up_to_date(docs_dir: Path, inputs: str) -> tuple[WriteReport, dict] | None:
     return WriteReport(unchanged=sorted(manifest["files"])), manifest.get("summary", {})
 
 
-def conflicts(pages: dict[str, str], docs_dir: Path, force: bool = False) -> list[Problem]:
+def conflicts(pages: dict[str, str | bytes], docs_dir: Path, force: bool = False) -> list[Problem]:
     """Files the build would overwrite or remove that it did not write itself."""
     if force:
         return []
@@ -75,18 +80,18 @@ def conflicts(pages: dict[str, str], docs_dir: Path, force: bool = False) -> lis
         shown = f"{docs_dir.name}/{rel}"
         current = digest(path.read_bytes())
         if rel not in owned:
-            if current != digest(pages[rel].encode("utf-8")):
+            if current != digest(as_bytes(pages[rel])):
                 out.append(Problem(shown, 1, 1, "", "file is in the way of a generated page and was not written by the generator; move or delete it (or build with --force)"))
         elif current != owned[rel]:
             out.append(Problem(shown, 1, 1, "", "generated file was edited by hand since the last build; put the change in the note under content/ (or build with --force to discard it)"))
     return out
 
 
-def write(pages: dict[str, str], docs_dir: Path, inputs: str = "", summary: dict | None = None) -> WriteReport:
+def write(pages: dict[str, str | bytes], docs_dir: Path, inputs: str = "", summary: dict | None = None) -> WriteReport:
     report = WriteReport()
     owned = read_manifest(docs_dir)
     for rel in sorted(pages):
-        data = pages[rel].encode("utf-8")
+        data = as_bytes(pages[rel])
         if _write_if_changed(docs_dir / rel, data):
             report.written.append(rel)
         else:
@@ -100,7 +105,7 @@ def write(pages: dict[str, str], docs_dir: Path, inputs: str = "", summary: dict
     manifest = {
         "inputs": inputs,
         "summary": summary or {},
-        "files": {rel: digest(pages[rel].encode("utf-8")) for rel in sorted(pages)},
+        "files": {rel: digest(as_bytes(pages[rel])) for rel in sorted(pages)},
     }
     _write_if_changed(docs_dir / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
     return report
