@@ -10,6 +10,7 @@ import re
 
 import yaml
 
+from .claims import claims_by_id
 from .layout import DATA, FACTOR_DIR, REFERENCE, SCHEMA_OUT, SNIPPETS, factor_path
 from .model import Content, page_sources
 from .schema import SCHEMA_DIR, claim_kinds
@@ -22,7 +23,7 @@ LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/
 def render(content: Content) -> dict[str, str]:
     """Every generated file, path relative to docs/ -> its text."""
     env = environment()
-    env.globals.update(KIND_LABELS={k: k.capitalize() for k in claim_kinds()}, citation_list=citation_list)
+    env.globals.update(KIND_LABELS={k: k.capitalize() for k in claim_kinds()}, citation_list=citation_list, claims_by_id=claims_by_id)
     data = open_data(content)
     content = _with_safe_links(content)
     cites = citations(content)
