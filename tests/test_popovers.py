@@ -72,9 +72,20 @@ def test_every_page_links_the_feeds_in_its_head(fixture_site):
     for path in ("", "factors/first", "reference/corrections", "about"):
         head = html(fixture_site, path).split("</head>")[0]
         depth = "../" * path.count("/") + ("../" if path else "")
-        assert f'<link rel="alternate" type="application/atom+xml" title="Corrections and updates (Atom)" href="{depth}feeds/corrections.atom">' in head
-        assert f'<link rel="alternate" type="application/feed+json" title="Corrections and updates (JSON Feed)" href="{depth}feeds/corrections.json">' in head
+        assert f'<link rel=" alternate" type="application/atom+xml" title="Corrections and updates (Atom)" href="{depth}feeds/corrections.atom">' in head
+        assert f'<link rel=" alternate" type="application/feed+json" title="Corrections and updates (JSON Feed)" href="{depth}feeds/corrections.json">' in head
     assert 'href="../../feeds/corrections.atom"' in html(fixture_site, "reference/corrections").split("</head>")[1]
+
+
+def test_feed_links_are_discovered_and_cost_no_request(page, fixture_url):
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+    page.goto(f"{fixture_url}factors/first/")
+    feeds = page.eval_on_selector_all("link", "links => links.filter(l => l.relList.contains('alternate')).map(l => [l.type, l.href])")
+    assert feeds == [["application/atom+xml", f"{fixture_url}feeds/corrections.atom"],
+                     ["application/feed+json", f"{fixture_url}feeds/corrections.json"]]
+    page.wait_for_load_state("networkidle")
+    assert failed == []
 
 
 def tab_to(page, selector, limit=80):
