@@ -76,7 +76,7 @@ def test_every_story_paragraph_carries_markers_and_every_non_fact_claim_a_label(
         note = yaml.safe_load(next((ROOT / "content" / "factors").glob(f"*-{fid}.yaml")).read_text())
         html = page(built_site, f"factors/{fid}")
         for _, claim in story_claims(note):
-            at = html.index(f'class="source-marker" popovertarget="pop-{claim["id"]}"')
+            at = html.index(f'class="source-marker" popovertarget="src-claim-{claim["id"]}"')
             # the claim's own text: from the end of the previous popover to its marker
             own = html[:at].rsplit('class="source-popover"', 1)[-1].split("</span>", 1)[-1]
             labelled = f'<span class="claim-label claim-label--{claim["kind"]}">' in own
