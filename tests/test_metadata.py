@@ -100,7 +100,7 @@ def test_factor_pages_show_dates_and_a_citation_block(built_site):
     html = page(built_site, "factors/ceasefire-terms")
     assert re.search(r'Published <time datetime="2026-11-25">25 November 2026</time>', html)
     apa = re.search(r'<p class="cite-apa">(.*?)</p>', html).group(1)
-    assert apa == (f"Why Alaska brought no ceasefire. (2026, November 25). <em>A ceasefire only on Russia&#39;s terms</em>. "
+    assert apa == (f"Why Alaska brought no ceasefire. (2026, November 28). <em>A ceasefire only on Russia&#39;s terms</em>. "
                    f"{SITE_URL}factors/ceasefire-terms/")
     bib = re.search(r'<pre class="cite-bibtex"><code>(.*?)</code></pre>', html, re.S).group(1)
     assert bib.startswith("@online{ceasefire-terms-2026,")
