@@ -26,6 +26,21 @@ def claims_by_id(factor: dict) -> dict[str, dict]:
     return {claim["id"]: claim for _, claim in story_claims(factor)}
 
 
+def claim_sources(ids: list[str], by_id: dict[str, dict]) -> list[str]:
+    """The source ids behind some claims, each once, in order of first citation."""
+    return list(dict.fromkeys(sid for cid in ids for sid in by_id[cid]["sources"]))
+
+
+def archive_url(source: dict) -> str:
+    """The Wayback Machine's copies of a source's URL, nearest to its date.
+
+    web.archive.org/web/<timestamp>/<url> resolves to the capture closest to the
+    timestamp, so a partial date (YYYYMM, YYYY) or none at all still works; it
+    is the list of archived copies, not one capture anybody has checked."""
+    stamp = source.get("date", "").replace("-", "")
+    return f"https://web.archive.org/web/{stamp + '/' if stamp else ''}{source['url']}"
+
+
 def claim_problems(docs: list[Document]) -> list[Problem]:
     """Claim ids unique within a note; every id a note names is defined in it."""
     out: list[Problem] = []
