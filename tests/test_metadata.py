@@ -146,7 +146,7 @@ def test_titles_with_quotes_cannot_break_the_markup(tmp_path):
 
     project = copy_project(tmp_path)
     note = project / "content" / "factors" / "05-atmosphere.yaml"
-    note.write_text(note.read_text().replace("title: Two accounts of the atmosphere", "title: 'Two \"accounts\" <of> the atmosphere & more'"))
+    note.write_text(note.read_text().replace("title: Conflicting accounts of the atmosphere", "title: 'Two \"accounts\" <of> the atmosphere & more'"))
     result = build_site(project)
     assert result.returncode == 1  # raw HTML <of> is refused before anything is built
     note.write_text(note.read_text().replace("<of>", "of"))
