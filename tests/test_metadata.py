@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 import yaml
 
 from conftest import ROOT
+from generator.model import page_sources
 from test_site import FACTOR_IDS, page
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -64,7 +65,7 @@ def test_factor_pages_carry_article_json_ld_with_their_citations(built_site):
         assert ld["dateModified"] == latest
         assert ld["publisher"]["publishingPrinciples"] == SITE_URL + "about/"
         assert ld["publisher"]["correctionsPolicy"].startswith(SITE_URL + "about/#")
-        cited = {s for part in ("sections", "claims", "accounts", "fact_checks") for x in note.get(part, []) for s in x["sources"]}
+        cited = set(page_sources(note))
         assert len(ld["citation"]) == len(cited)
         assert all(c["@type"] == "CreativeWork" and c["publisher"]["name"] for c in ld["citation"])
 
