@@ -13,13 +13,14 @@ import yaml
 from .layout import DATA, FACTOR_DIR, REFERENCE, SCHEMA_OUT, SNIPPETS, factor_path
 from .model import Content, page_sources
 from .schema import SCHEMA_DIR, claim_kinds
+from .share import share_images
 from .templating import environment
 from .tooltips import Tooltips, term_forms, terms_used, tooltip_terms
 
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 
-def render(content: Content) -> dict[str, str]:
+def render(content: Content) -> dict[str, str | bytes]:
     """Every generated file, path relative to docs/ -> its text."""
     env = environment()
     env.globals.update(KIND_LABELS={k: k.capitalize() for k in claim_kinds()}, citation_list=citation_list)
@@ -51,6 +52,7 @@ def render(content: Content) -> dict[str, str]:
     pages[DATA] = data
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         pages[f"{SCHEMA_OUT}/{schema.name}"] = schema.read_text(encoding="utf-8")
+    pages.update(share_images(content, pages))
     return pages
 
 
