@@ -1,0 +1,34 @@
+"""MkDocs hook: what goes into Material's search index, and how much each page weighs.
+
+- Footnote markers (<sup id="fnref…">) are left out of the index: Material keeps
+  <sup> text, so a result's snippet read "Donbas.1" and the index held "1", "2"….
+- Pages that do not set `search: {boost: …}` in their front matter get the weight
+  of their kind: the explanation (home, factors) above the reference pages that
+  repeat its names (sources, glossary, timeline). Front matter always wins.
+"""
+from __future__ import annotations
+
+import re
+
+_FOOTNOTE_REF = re.compile(r'<sup id="fnref')
+
+BOOST = {"": 10.0, "factors": 10.0, "reference": 0.001}
+"""Default search weight by top folder ("" is the home page). Material multiplies
+each section's score by it; a source's title holds a name in the title field
+(weighted 1,000 against text), so the reference pages need a small weight for a
+factor that only mentions the name in its text to rank above them."""
+
+
+def on_page_content(html, page, config, files):
+    return _FOOTNOTE_REF.sub('<sup data-search-exclude id="fnref', html)
+
+
+def on_page_markdown(markdown, page, config, files):
+    # The front matter is read by now, and Material's search plugin reads
+    # page.meta only later, when the page is rendered (on_page_context).
+    if "search" not in page.meta:
+        src = page.file.src_uri
+        weight = BOOST.get(src.rpartition("/")[0].split("/")[0]) if src != "about.md" else None
+        if weight is not None:
+            page.meta["search"] = {"boost": weight}
+    return markdown
