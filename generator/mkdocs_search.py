@@ -12,11 +12,12 @@ import re
 
 _FOOTNOTE_REF = re.compile(r'<sup id="fnref')
 
-BOOST = {"": 10.0, "factors": 10.0, "reference": 0.001}
-"""Default search weight by top folder ("" is the home page). Material multiplies
-each section's score by it; a source's title holds a name in the title field
-(weighted 1,000 against text), so the reference pages need a small weight for a
-factor that only mentions the name in its text to rank above them."""
+BOOST = {"": 2.0, "factors": 2.0, "reference": 0.5}
+"""Default search weight by top folder ("" is the home page), the same weights the
+page templates write into the front matter. Material multiplies each section's
+score by it. They work together with the title field's weight of 3 set in
+mkdocs.yml: with Material's 1,000, a source or glossary entry whose title holds
+a name outranks any factor that explains it, whatever these weights are."""
 
 
 def on_page_content(html, page, config, files):
