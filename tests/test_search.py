@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 REFERENCE = ("/reference/sources/", "/reference/glossary/", "/reference/timeline/", "/reference/corrections/")
-WORKER = "explainer-search.js"
 
 
 def search(page, site_url, query):
@@ -67,9 +66,10 @@ def test_two_letters_are_a_whole_word_and_three_a_prefix(page, site_url):
     expect(page.locator('.md-search-result__item > a.md-search-result__link[href*="/factors/"]').first).to_be_attached()
 
 
-def test_every_page_uses_the_search_worker_that_loads_material_s(built_site):
-    worker = (built_site / "assets" / "javascripts" / "workers" / WORKER).read_text()
-    (material,) = re.findall(r'importScripts\("([^"]+)"\)', worker)
-    assert (built_site / "assets" / "javascripts" / "workers" / material).is_file()
+def test_every_page_uses_material_s_worker_with_the_prefix_rule(built_site):
+    from generator.mkdocs_search import MATERIAL_WORKER, PREFIX_RULE, WORKER
+
+    worker = (built_site / WORKER).read_text()
+    assert worker == (built_site / MATERIAL_WORKER).read_text() + PREFIX_RULE
     for html in built_site.rglob("*.html"):
-        assert re.search(rf'"search": "[./]*assets/javascripts/workers/{WORKER}"', html.read_text()), html
+        assert re.search(rf'"search": "[./]*{WORKER}"', html.read_text()), html
