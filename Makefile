@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical generate check test audit bench chromium goldens clean
+.PHONY: serve build build-zensical generate check test audit bench chromium java goldens clean
 
 serve: $(STAMP)  ## run the site on http://127.0.0.1:8000 with live reload
 	@# A broken note must not stop the preview when a last good build exists:
@@ -34,7 +34,7 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
-test: $(STAMP) $(ZSTAMP) $(NODE_STAMP) chromium  ## everything the tests need, then the tests
+test: $(STAMP) $(ZSTAMP) $(NODE_STAMP) chromium java  ## everything the tests need, then the tests
 	$(PY) -m pytest
 
 bench: $(STAMP) $(ZSTAMP)  ## 10 / 100 / 1,000 synthetic factors: times, memory, sizes, preview latency
@@ -68,5 +68,11 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
+# The Nu Html Checker (npm vnu-jar, tests/test_vnu.py) runs on Java.
+java:
+	@command -v java >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
+
 clean:
-	rm -rf site docs/index.md docs/factors docs/reference docs/data docs/_generated
+	rm -rf site docs/index.md docs/factors docs/reference docs/data docs/share docs/_generated

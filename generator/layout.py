@@ -28,8 +28,10 @@ FEEDS = "feeds"
 """Atom and JSON feeds of corrections and updates."""
 SNIPPETS = "_generated"
 """Files the site build reads but does not publish as pages (see mkdocs.yml)."""
+SHARE = "share"
+"""Share images (generator/share.py): share/<page path>.png, for og:image."""
 
-GENERATED_ROOTS = ("index.md", FACTOR_DIR, "reference", "data", FEEDS, SNIPPETS)
+GENERATED_ROOTS = ("index.md", FACTOR_DIR, "reference", "data", FEEDS, SNIPPETS, SHARE)
 """Everything render() produces lives under these names at the top of docs/; the
 generator writes and deletes nothing else."""
 

@@ -15,6 +15,7 @@ from .feeds import feeds
 from .layout import DATA, FACTOR_DIR, REFERENCE, SCHEMA_OUT, SNIPPETS, factor_path
 from .model import Content, page_sources
 from .schema import SCHEMA_DIR, claim_kinds
+from .share import share_images
 from .templating import environment
 from .readability import plain_text, reading_minutes, site_reading_minutes
 from .tooltips import PROSE_END, PROSE_START, Terms, fenced_prose
@@ -22,7 +23,7 @@ from .tooltips import PROSE_END, PROSE_START, Terms, fenced_prose
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 
-def render(content: Content) -> dict[str, str]:
+def render(content: Content) -> dict[str, str | bytes]:
     """Every generated file, path relative to docs/ -> its text."""
     env = environment()
     env.globals.update(
@@ -50,6 +51,7 @@ def render(content: Content) -> dict[str, str]:
     pages.update(feeds(content, corrections_log(content)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         pages[f"{SCHEMA_OUT}/{schema.name}"] = schema.read_text(encoding="utf-8")
+    pages.update(share_images(content, pages))
     return pages
 
 

@@ -6,6 +6,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures"
+PUBLIC_URL = "https://example.org/"
+"""The site_url of the built_site fixture. A root address, so the 404 page's
+absolute links also work when the tests serve site/ from 127.0.0.1."""
 
 
 @pytest.fixture
@@ -25,11 +28,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real notes built into a strict static site, once per test session."""
+    """The real notes built into a strict static site, once per test session,
+    at the public address PUBLIC_URL (as the Pages workflow builds it)."""
     from site_build import build_site, copy_project
 
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = build_site(project)
+    result = build_site(project, {"SITE_URL": PUBLIC_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 

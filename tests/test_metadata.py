@@ -5,11 +5,11 @@ from html.parser import HTMLParser
 
 import yaml
 
-from conftest import ROOT
+from conftest import PUBLIC_URL, ROOT
 from generator.model import page_sources
 from test_site import FACTOR_IDS, page
 
-SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL = PUBLIC_URL
 
 
 class Head(HTMLParser):
@@ -46,7 +46,7 @@ def test_every_page_has_description_canonical_open_graph_and_twitter_tags(built_
     for html in all_pages(built_site):
         head = Head(html.read_text())
         url = SITE_URL + html.parent.relative_to(built_site).as_posix().strip(".") + ("/" if html.parent != built_site else "")
-        assert head.links["canonical"] == url.replace("//", "/").replace("http:/", "http://"), html
+        assert head.links["canonical"] == url.replace("//", "/").replace("https:/", "https://"), html
         for key in ("description", "og:title", "og:description", "og:url", "og:type", "og:site_name",
                     "twitter:card", "twitter:title", "twitter:description"):
             assert head.meta.get(key), (html, key)

@@ -63,5 +63,5 @@ def test_fixture_pages_mark_first_uses_and_carry_no_fences_or_abbreviations():
     assert buttons(pages["factors/second.md"]) == [("deal", "deal")]
     # the glossary page defines the terms; it does not mark them
     assert buttons(pages["reference/glossary.md"]) == []
-    for text in pages.values():
+    for text in (t for t in pages.values() if isinstance(t, str)):  # share images are bytes
         assert PROSE_START not in text and PROSE_END not in text and "*[" not in text

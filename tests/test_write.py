@@ -24,7 +24,7 @@ def test_page_of_a_removed_note_is_removed(project):
     first = project / "content" / "factors" / "01-first.yaml"
     first.write_text(first.read_text().replace("related: [second]", "related: []"))
     result = build(project)
-    assert result.report.removed == ["factors/second.md"]
+    assert result.report.removed == ["factors/second.md", "share/factors/second.png"]
     assert not (project / "docs" / "factors" / "second.md").exists()
 
 
@@ -76,7 +76,7 @@ def test_nothing_to_do_skips_the_pipeline(project, monkeypatch):
 
     monkeypatch.setattr(pipeline, "render", fail)
     result = build(project)
-    assert result.report.written == [] and len(result.report.unchanged) == 18 and result.factors == 2
+    assert result.report.written == [] and len(result.report.unchanged) == 26 and result.factors == 2
 
 
 def test_a_changed_note_or_template_runs_the_pipeline_again(project, monkeypatch):
