@@ -20,7 +20,11 @@ def test_factor_page_order():
     assert headings(first) == ["The first factor", "In short", "Background", "Fact checks", "Corrections and updates", "Related factors"]
     top = first.split("## In short")[0]
     assert top.index("Factor 1 of 2") < top.index("Published <time") < top.index("Last updated <time") < top.index("1 min read")
-    assert headings(pages()["factors/second.md"]) == ["The second factor", "In short", "Two views", "The accounts side by side"]
+    second = pages()["factors/second.md"]
+    # The claims the accounts name are told once, in the accounts, where their section was
+    assert headings(second) == ["The second factor", "In short", "The accounts side by side"]
+    for cid in ("went-well", "did-not"):
+        assert second.count(f'popovertarget="src-claim-{cid}"') == 2  # the marker and its Close button
 
 
 def test_facts_are_plain_sentences_and_other_kinds_carry_label_and_attribution():
@@ -57,7 +61,7 @@ def test_summary_and_key_points_cite_the_sources_of_the_claims_they_rest_on():
 def test_accounts_are_built_from_claims():
     second = pages()["factors/second.md"]
     accounts = second.split("## The accounts side by side")[1]
-    assert "It went well." in accounts and 'popovertarget="src-account-1-went-well"' in accounts
+    assert "It went well." in accounts and 'popovertarget="src-claim-went-well"' in accounts
     assert '<span class="claim-label claim-label--reported">Reported</span> It did not' in accounts
 
 
