@@ -12,7 +12,7 @@ import os
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from .layout import FEEDS, factor_path
+from .layout import FEEDS
 from .model import Content
 from .readability import plain_text
 
@@ -43,14 +43,13 @@ def feeds(content: Content, log: list[dict]) -> dict[str, str]:
 
 
 def _entry(content: Content, e: dict, base: str, log: list[dict]) -> dict:
-    factor = e["factor"]
     # Two entries of one page on one day stay apart by their position that day.
-    same_day = [x for x in log if x["factor"]["id"] == factor["id"] and x["date"] == e["date"]]
+    same_day = [x for x in log if x["page"] == e["page"] and x["date"] == e["date"]]
     n = len(same_day) - same_day.index(e)
-    page = factor_path(factor).removesuffix(".md") + "/"
+    page = e["page"].removesuffix("index.md").removesuffix(".md") + ("/" if e["page"] != "index.md" else "")
     return {
         "id": _tag(content, base, e["date"], f"{page}{e['kind']}-{n}"),
-        "title": f"{e['kind'].capitalize()}: {factor['title']}",
+        "title": f"{e['kind'].capitalize()}: {e['title']}",
         "url": _link(base, page, FEEDS),
         "date": _stamp(e["date"]),
         "text": " ".join(plain_text(e["change"]).split()),

@@ -96,14 +96,20 @@ def last_updated(factor: dict) -> str:
 
 
 def site_updated(content: Content) -> str:
-    """The explainer's last-updated date: its most recently changed factor."""
-    return max(last_updated(f) for f in content.factors)
+    """The explainer's last-updated date: its most recently changed page."""
+    home = [c["date"] for c in content.site.get("corrections", [])]
+    return max([*home, *(last_updated(f) for f in content.factors)])
 
 
 def corrections_log(content: Content) -> list[dict]:
-    """Every correction and update across the factors, newest first."""
-    entries = [{**c, "factor": f} for f in content.factors for c in f.get("corrections", [])]
-    return sorted(entries, key=lambda e: (e["date"], -e["factor"]["order"]), reverse=True)
+    """Every correction and update across the home page and the factors, newest first.
+
+    Each entry names its page (path relative to docs/) and that page's title."""
+    owners = [("index.md", "Home: the short answer and the meeting at a glance", content.site, 0)]
+    owners += [(factor_path(f), f["title"], f, f["order"]) for f in content.factors]
+    entries = [{**c, "page": path, "title": title, "rank": rank}
+               for path, title, data, rank in owners for c in data.get("corrections", [])]
+    return sorted(entries, key=lambda e: (e["date"], -e["rank"]), reverse=True)
 
 
 _MD_LINK = re.compile(r"(\[[^\]\n]+\]\(https?://[^)\s]+\))(?!\{)")

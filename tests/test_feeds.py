@@ -82,3 +82,23 @@ def test_without_corrections_the_feed_is_dated_by_the_newest_publication(monkeyp
 
 def test_feeds_are_deterministic(monkeypatch):
     assert feeds(monkeypatch) == feeds(monkeypatch)
+
+
+def test_home_page_corrections_join_the_log_the_feeds_and_the_last_updated_date(monkeypatch):
+    from generator.render import site_updated
+
+    content = copy.deepcopy(check(FIXTURE)[0])
+    content.site["corrections"] = [{"date": "2026-11-30", "kind": "correction", "change": "Fixed the short answer."}]
+    log = corrections_log(content)
+    assert [(e["date"], e["page"], e["title"]) for e in log][:2] == [
+        ("2026-11-30", "index.md", "Home: the short answer and the meeting at a glance"),
+        ("2026-11-27", "factors/first.md", "The first factor"),
+    ]
+    assert site_updated(content) == "2026-11-30"
+    atom, _ = feeds(monkeypatch, "https://example.org/alaska/", content)
+    first = feedparser.parse(atom).entries[0]
+    assert (first.title, first.link, first.summary) == (
+        "Correction: Home: the short answer and the meeting at a glance", "https://example.org/alaska/", "Fixed the short answer.")
+    assert first.id == "tag:example.org,2026-11-30:correction-1"
+    page = render(content)["reference/corrections.md"]
+    assert "[Home: the short answer and the meeting at a glance](../index.md): Fixed the short answer." in page
