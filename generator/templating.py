@@ -7,9 +7,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 
-from . import layout
+from . import layout, markup
 from .model import page_sources
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,10 +60,15 @@ def plain(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
-def prose(text: str) -> str:
+@pass_context
+def prose(context, text: str) -> str:
     """A prose field (claim, fact-check text, definition, correction): the small
-    inline subset validate.py allows, on one line."""
-    return one_line(text)
+    inline subset markup.py allows, on one line; links to other sites get
+    rel="noopener noreferrer", links to pages of this site are made relative
+    to the page being rendered."""
+    text = markup.safe_links(one_line(text))
+    page = context.get("page")
+    return markup.internal_links_from(text, page, layout.relative) if page and "](" in text else text
 
 
 @lru_cache(maxsize=None)
