@@ -76,6 +76,7 @@ def fingerprint(root: Path) -> str:
             if base is GENERATOR and path.suffix not in (".py", ".j2", ".json"):
                 continue
             h.update(path.relative_to(base).as_posix().encode() + b"\0" + _head(path) + b"\0")
+    h.update(os.environ.get("SITE_URL", "").encode())  # the feeds' absolute links come from it
     return h.hexdigest()
 
 

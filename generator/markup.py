@@ -17,29 +17,32 @@ import unicodedata
 
 SAFE_SCHEMES = ("http", "https")
 
-_BLOCK = [  # (pattern at the start of a line, construct named in the message)
-    (re.compile(r"#"), "a heading (# at the start of a line)"),
-    (re.compile(r"(?:[-*+]|\d+[.)])(?:\s|$)"), "a list item"),
-    (re.compile(r">"), "a block quote (> at the start of a line)"),
-    (re.compile(r"(?:```|~~~)"), "a code fence"),
-    (re.compile(r"(?: {4}|\t)"), "an indented code block (four spaces at the start of a line)"),
-    (re.compile(r"\|"), "a table row (| at the start of a line)"),
-    (re.compile(r"(?:[-*_=]\s*){3,}$"), "a horizontal rule or heading underline"),
-    (re.compile(r"(?:!!!|\?\?\?)"), "an admonition (!!! or ???)"),
-    (re.compile(r":\s"), "a definition list entry (: at the start of a line)"),
-    (re.compile(r"\[[^\]\n]*\]:"), "a footnote or reference definition ([name]: at the start of a line)"),
+_NOT = "is not allowed in prose"
+_BLOCK = [  # (pattern at the start of a line, message)
+    (r"#", f"a heading (# at the start of a line) {_NOT}"),
+    (r"(?:[-*+]|\d+[.)])(?:\s|$)", f"a list item (-, *, + or 1. at the start of a line) {_NOT}"),
+    (r">", f"a block quote (> at the start of a line) {_NOT}"),
+    (r"(?:```|~~~)", f"a code fence {_NOT}"),
+    (r"(?: {4}|\t)", f"an indented code block (four spaces at the start of a line) {_NOT}"),
+    (r"\|", f"a table row (| at the start of a line) {_NOT}"),
+    (r"(?:[-*_=]\s*){3,}$", f"a horizontal rule or heading underline {_NOT}"),
+    (r"(?:!!!|\?\?\?)", f"an admonition (!!! or ???) {_NOT}"),
+    (r":\s", f"a definition list entry (: at the start of a line) {_NOT}"),
+    (r"\[[^\]\n]*\]:", f"a footnote or link definition ([name]: at the start of a line) {_NOT}"),
 ]
-_INLINE = [  # (pattern anywhere in the text, construct named in the message)
-    (re.compile(r"-+8<-+"), "a snippet marker (--8<--)"),
-    (re.compile(r"\*\[[^\]\n]*\]:"), "an abbreviation definition (*[term]:)"),
-    (re.compile(r"!\["), "an image (![…](…)); images are not allowed"),
-    (re.compile(r"<[A-Za-z/!?]"), "raw HTML (<…>); write Markdown instead"),
-    (re.compile(r"\{[^}]*\}"), "an attribute list ({…})"),
-    (re.compile(r"`"), "code (`…`)"),
-    (re.compile(r"\[\^"), "a footnote reference ([^…])"),
-    (re.compile(r"\]\s*\["), "a reference-style link ([text][name]); write [text](address)"),
-    (re.compile(r"[*_]{4,}"), "a run of four or more * or _ (emphasis goes up to ***)"),
+_INLINE = [  # (pattern anywhere in the text, message; {0} is what was found)
+    (r"-+8<-+", f"a snippet marker ({{0}}) {_NOT}"),
+    (r"\*\[[^\]\n]*\]:", f"an abbreviation definition ({{0}}) {_NOT}; glossary terms go in content/glossary.yaml"),
+    (r"!\[", f"an image (![…](…)) {_NOT}: pages show no images from notes"),
+    (r"<[A-Za-z/!?][\w-]*", f"raw HTML ({{0}}…) {_NOT}; write Markdown instead"),
+    (r"\{[^}]{0,30}\}?", f"an attribute list ({{0}}) {_NOT}"),
+    (r"`", f"code (`…`) {_NOT}"),
+    (r"\[\^", f"a footnote reference ([^…]) {_NOT}; cite sources in the sources field"),
+    (r"\]\s*\[", f"a reference-style link ([text][name]) {_NOT}; write [text](address)"),
+    (r"[*_]{4,}", f"a run of four or more * or _ {_NOT} (emphasis takes one to three)"),
 ]
+_BLOCK = [(re.compile(p), m) for p, m in _BLOCK]
+_INLINE = [(re.compile(p), m) for p, m in _INLINE]
 _INVISIBLE = "Cf"
 """Unicode format characters: zero-width spaces and joiners, bidirectional controls, soft hyphens."""
 
@@ -65,9 +68,12 @@ def prose_problems(text: str) -> list[str]:
     out = []
     for line in re.split(r"\r\n|[\n\r\u2028\u2029\x85]", text):
         stripped = line if line.startswith(("    ", "\t")) else line.lstrip(" ")
-        out += [f"{what} is not allowed in prose" for pattern, what in _BLOCK if pattern.match(stripped)][:1]
+        out += [message for pattern, message in _BLOCK if pattern.match(stripped)][:1]
     joined = " ".join(text.split())
-    out += [f"{what} is not allowed in prose" for pattern, what in _INLINE if pattern.search(joined)]
+    for pattern, message in _INLINE:
+        found = pattern.search(joined)
+        if found:
+            out.append(message.format(found.group(0)))
     out += _bracket_problems(joined)
     return list(dict.fromkeys(out))
 

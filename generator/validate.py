@@ -9,9 +9,11 @@ import datetime as dt
 import re
 
 from . import markup, rules
+from .claims import claim_problems
 from .load import Document
 from .model import Content
 from .problems import Problem, did_you_mean
+from .readability import grade_problems
 from .rules import RESERVED_IDS  # noqa: F401  (scaffold.py imports it from here)
 from .schema import strings, validator
 
@@ -27,7 +29,6 @@ CROSS_RULES = (
     rules.unknown_terms,
     rules.uncited_sources,
     rules.internal_links,
-    # The claims model adds its rules here (claims that rest on nothing, readability).
 )
 """Every check across notes, one function per rule (generator/rules.py)."""
 
@@ -42,6 +43,8 @@ def validate(docs: list[Document], earlier: list[Problem] = ()) -> tuple[Content
     notes = rules.Notes(parsed, {d.kind for d in docs if d.failed})
     for rule in CROSS_RULES:
         problems += rule(notes)
+    problems += claim_problems(parsed)  # claim ids within each note (claims.py)
+    problems += grade_problems(parsed)  # reading grade of summaries and claims (readability.py)
     problems = sorted(set(problems))
     if any(p.level == "error" for p in problems) or not parsed or notes.failed:
         return None, problems
