@@ -173,10 +173,14 @@ def _yaml_message(e: yaml.MarkedYAMLError) -> str:
 
 
 class _Duplicate(Exception):
-    def __init__(self, path, key, first):
-        self.path, self.key, self.first = path, key, first
+    """A mistake found while building values, reported at its field (a repeated key, a huge number)."""
+
+    def __init__(self, path, key, first, message: str = ""):
+        self.path, self.key, self.first, self.message = path, key, first, message
 
     def problem(self, doc: Document) -> Problem:
+        if self.message:
+            return doc.problem(self.path, self.message)
         return doc.problem(self.path, f"duplicate key '{self.key}' (the first is on line {self.first[0]})", key=True)
 
 
@@ -200,7 +204,7 @@ def _value(node, path: tuple, doc: Document, constructor: SafeConstructor):
     if node.tag in _AS_TEXT:
         return node.value  # dates stay text too: validate.py checks they exist
     if node.tag == _INT and int_too_long(node.value):
-        raise _Reject(None, None, f"a number of more than {MAX_INT_DIGITS} digits is not allowed", node.start_mark)
+        raise _Duplicate(path, None, None, f"a number of more than {MAX_INT_DIGITS} digits is not allowed")
     if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {"int", "float", "bool", "null"}:
         # A constructor per note: one shared for the process keeps every node it saw.
         return constructor.construct_object(node)
