@@ -12,7 +12,7 @@ from .load import load
 from .problems import ContentError, Problem, errors
 from .render import render
 from .validate import validate
-from .write import WriteReport, conflicts, locked, up_to_date, write
+from .write import WriteReport, conflicts, locked, remove_strays, up_to_date, write
 
 GENERATOR = Path(__file__).parent
 
@@ -49,6 +49,7 @@ def build(root: Path, strict: bool = False, force: bool = False) -> BuildResult:
 
 def _build(root: Path, strict: bool, force: bool) -> BuildResult:
     started = time.perf_counter()
+    remove_strays(root / "docs")  # left by a build that was killed while writing
     inputs = fingerprint(root)
     previous = None if force else up_to_date(root / "docs", inputs)
     if previous:
