@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Pattern
 
-from jinja2 import pass_context
-
+from .layout import relative
+from .markup import internal_links_from
 from .model import Content
 from .templating import prose
 
@@ -25,10 +25,9 @@ PROSE_START, PROSE_END = "\x02", "\x03"
 
 
 
-@pass_context
-def fenced_prose(context, text: str) -> str:
+def fenced_prose(text: str) -> str:
     """The `prose` filter, fenced so that terms are marked only in prose."""
-    return PROSE_START + prose(text, context.get("page")) + PROSE_END
+    return PROSE_START + prose(text) + PROSE_END
 
 
 _WORD = re.compile(r"\w+")
@@ -76,7 +75,8 @@ class Terms:
         used: list[int] = []
 
         def fence(m: re.Match) -> str:
-            return self._mark_prose(m.group(1), page, used)
+            # Notes write links to pages of this site from docs/ (markup.py); here the page is known.
+            return self._mark_prose(internal_links_from(m.group(1), page, relative), page, used)
 
         marked = _PROSE.sub(fence, text) if PROSE_START in text else text
         return marked, [self.terms[i] for i in used]
