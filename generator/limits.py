@@ -10,8 +10,12 @@ import re
 
 import yaml
 
-MAX_BYTES = 1024 * 1024
-"""A note is prose (the source registry of a 1,000-factor site is ~350 KB); anything larger is a mistake or an attack."""
+NOTE_BYTES = {"factor": 64 * 1024, "site": 64 * 1024, "glossary": 256 * 1024, "timeline": 256 * 1024, "sources": 384 * 1024}
+"""Size caps per kind of note. A real factor note is about 6 KB and a page's
+build time grows with its size (bench/worst.py: a 1 MB factor took mkdocs
+~20 s); the source registry of a synthetic 1,000-factor site is ~300 KB."""
+
+MAX_BYTES = max(NOTE_BYTES.values())
 
 MAX_DEPTH = 32
 """Nesting of lists and mappings; real notes use at most six levels. LibYAML's

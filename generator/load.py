@@ -18,7 +18,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .discover import display, kind_of, missing, note_files
-from .limits import MAX_BYTES, MAX_DEPTH, MAX_INT_DIGITS, int_too_long, too_deep
+from .limits import MAX_BYTES, MAX_DEPTH, NOTE_BYTES, MAX_INT_DIGITS, int_too_long, too_deep
 from .problems import Problem, field_path
 
 @dataclass
@@ -94,14 +94,15 @@ def load(content_dir: Path, display_root: Path | None = None) -> tuple[list[Docu
 
 
 def _read(doc: Document) -> str | Problem:
+    cap = NOTE_BYTES.get(doc.kind, MAX_BYTES)
     try:
         with open(doc.path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            raw = fh.read(MAX_BYTES + 1)  # never more: the file may grow while read
+            raw = fh.read(cap + 1)  # never more: the file may grow while read
     except OSError as e:
         return Problem(doc.name, 1, 1, "", f"cannot read the file ({e.strerror or 'error'}); check its permissions")
-    if len(raw) > MAX_BYTES:
-        return Problem(doc.name, 1, 1, "", f"file is {max(size, len(raw)):,} bytes; the limit for a note is {MAX_BYTES:,}")
+    if len(raw) > cap:
+        return Problem(doc.name, 1, 1, "", f"file is {max(size, len(raw)):,} bytes; the limit for this note is {cap:,}")
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:

@@ -64,7 +64,7 @@ def test_file_that_is_not_utf8(project, capsys):
 def test_file_over_the_size_cap(project, capsys):
     (project / "content" / "timeline.yaml").write_text("# padding\n" * 110000)
     assert run(capsys, "check", "--root", str(project)) == (
-        1, ["content/timeline.yaml:1:1: file is 1,100,000 bytes; the limit for a note is 1,048,576"]
+        1, ["content/timeline.yaml:1:1: file is 1,100,000 bytes; the limit for this note is 262,144"]
     )
 
 
