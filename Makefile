@@ -38,7 +38,7 @@ test: $(STAMP) $(ZSTAMP) $(NODE_STAMP) chromium  ## everything the tests need, t
 	$(PY) -m pytest
 
 test-unit: $(STAMP)  ## the fast tests only: no mkdocs, Zensical or browser (seconds)
-	FUZZ_EXAMPLES=25 $(PY) -m pytest -q -m "not slow"
+	FUZZ_EXAMPLES=15 $(PY) -m pytest -q -m "not slow"
 
 bench: $(STAMP) $(ZSTAMP)  ## worst-case notes, then 10 / 100 / 1,000 synthetic factors: times, memory, sizes, preview latency
 	$(PY) bench/run.py

@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -39,6 +41,7 @@ def test_usage_error_exits_2():
     assert cli("publish").returncode == 2
 
 
+@pytest.mark.slow
 def test_output_is_the_same_whatever_the_hash_seed(project, tmp_path):
     import os
     import shutil
