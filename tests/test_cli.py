@@ -96,3 +96,11 @@ def test_serve_shows_the_banner_even_for_a_generator_bug(project, monkeypatch):
     page = mkdocs_hook.on_post_page("<html><body><p>x</p></body></html>", None, None)
     assert 'class="build-error"' in page and "a bug" in page
     mkdocs_hook._state.update(command="build", problems=[])
+
+
+@pytest.mark.parametrize("title, name", [("Ωμέγα", "03-omega.yaml"), ("Россия и НАТО", "03-rossiya-i-nato.yaml"), ("中文标题", "03-factor-3.yaml")])
+def test_new_factor_in_other_scripts(project, capsys, title, name):
+    from generator.cli import main
+
+    assert main(["new", "factor", title, "--root", str(project)]) == 0
+    assert (project / "content" / "factors" / name).is_file()

@@ -35,11 +35,12 @@ def projects():
 class Scan(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found, self.in_article, self.script = [], 0, False
+        self.found, self.in_article, self.script, self.h1 = [], 0, False, 0
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.in_article += tag == "article"
+        self.h1 += tag == "h1"
         self.script = tag == "script" and attrs.get("type", "text/javascript") in ("text/javascript", "module")
         for name, value in attrs.items():
             if name.startswith("on"):
@@ -78,6 +79,8 @@ def test_tricky_notes_build_into_inert_pages(group, tmp_path):
     for page in sorted((project / "site").rglob("*.html")):
         scan = Scan()
         scan.feed(page.read_text(encoding="utf-8"))
+        if scan.h1 > 1:
+            scan.found.append(f"{scan.h1} h1 headings")
         if scan.found:
             problems[page.relative_to(project / "site").as_posix()] = scan.found
     assert problems == {}
@@ -95,3 +98,9 @@ def test_the_scan_finds_what_it_looks_for(bad):
     scan = Scan()
     scan.feed(bad)
     assert scan.found
+
+
+def test_second_h1_headings_are_counted():
+    scan = Scan()
+    scan.feed("<h1>a</h1><p>x</p><h1>b</h1>")
+    assert scan.h1 == 2
