@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical generate check test audit bench chromium java goldens clean
+.PHONY: serve build build-zensical generate check test test-unit audit bench bench-worst chromium java goldens clean
 
 serve: $(STAMP)  ## run the site on http://127.0.0.1:8000 with live reload
 	@# A broken note must not stop the preview when a last good build exists:
@@ -37,8 +37,14 @@ check: $(STAMP)
 test: $(STAMP) $(ZSTAMP) $(NODE_STAMP) chromium java  ## everything the tests need, then the tests
 	$(PY) -m pytest
 
-bench: $(STAMP) $(ZSTAMP)  ## 10 / 100 / 1,000 synthetic factors: times, memory, sizes, preview latency
+test-unit: $(STAMP)  ## the fast tests only: no mkdocs, Zensical or browser (seconds)
+	FUZZ_EXAMPLES=15 $(PY) -m pytest -q -m "not slow"
+
+bench: $(STAMP) $(ZSTAMP)  ## worst-case notes, then 10 / 100 / 1,000 synthetic factors: times, memory, sizes, preview latency
 	$(PY) bench/run.py
+
+bench-worst: $(STAMP)  ## only the worst-case notes: generator + mkdocs CPU time of each hostile note at its size cap
+	$(PY) bench/run.py --worst-only
 
 audit: build $(NODE_STAMP) chromium  ## Lighthouse on three pages, served gzip-compressed: scores and bytes
 	$(PY) audit/lighthouse.py
@@ -74,5 +80,5 @@ java:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
 
-clean:
-	rm -rf site docs/index.md docs/factors docs/reference docs/data docs/share docs/_generated
+clean:  ## remove site/ and everything the generator wrote (layout.GENERATED_ROOTS under docs/)
+	rm -rf site $(addprefix docs/,$(shell $(PYTHON) -c 'from generator.layout import GENERATED_ROOTS; print(*GENERATED_ROOTS)'))

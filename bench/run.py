@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import worst  # noqa: E402
 from synth import ROOT, copy_project, make_project  # noqa: E402
 
 PY = sys.executable
@@ -120,7 +121,13 @@ def _wait(url: str, ok, seconds: float) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="10,100,1000")
+    ap.add_argument("--worst-only", action="store_true", help="only the worst-case notes (bench/worst.py), a minute or two")
     args = ap.parse_args()
+    print("## Worst cases: one hostile note at its size cap\n")
+    worst_rows = worst.main()
+    if args.worst_only:
+        return 0 if max(r["total_s"] for r in worst_rows) <= worst.LIMIT_S else 1
+    print("\n## Scale\n")
     sizes = [int(s) for s in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     rows = [measure(n, work) for n in sizes]

@@ -7,11 +7,12 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .limits import MAX_BYTES
 from .load import load
 from .problems import ContentError, Problem, errors
 from .render import render
 from .validate import validate
-from .write import WriteReport, conflicts, up_to_date, write
+from .write import WriteReport, conflicts, locked, remove_strays, up_to_date, write
 
 GENERATOR = Path(__file__).parent
 
@@ -41,7 +42,14 @@ def check(root: Path, strict: bool = False):
 
 
 def build(root: Path, strict: bool = False, force: bool = False) -> BuildResult:
+    """Validate, render and write, holding docs/'s lock so that builds never interleave."""
+    with locked(root / "docs"):
+        return _build(root, strict, force)
+
+
+def _build(root: Path, strict: bool, force: bool) -> BuildResult:
     started = time.perf_counter()
+    remove_strays(root / "docs")  # left by a build that was killed while writing
     inputs = fingerprint(root)
     previous = None if force else up_to_date(root / "docs", inputs)
     if previous:
@@ -63,15 +71,33 @@ def build(root: Path, strict: bool = False, force: bool = False) -> BuildResult:
 def fingerprint(root: Path) -> str:
     """A hash of everything the pages are made from: the notes and the generator itself."""
     h = hashlib.sha256()
-    content = root / "content"
-    notes = sorted(p for p in content.rglob("*") if p.is_file()) if content.is_dir() else []
-    code = sorted(p for p in GENERATOR.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json"))
     # Relative names, so that the same notes give the same manifest in any folder
-    for base, paths in ((content, notes), (GENERATOR, code)):
-        for path in paths:
-            h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for base in (root / "content", GENERATOR):
+        for path in _regular_files(base):
+            if base is GENERATOR and path.suffix not in (".py", ".j2", ".json"):
+                continue
+            h.update(path.relative_to(base).as_posix().encode() + b"\0" + _head(path) + b"\0")
     h.update(os.environ.get("SITE_URL", "").encode())  # the feeds' absolute links come from it
     return h.hexdigest()
+
+
+def _regular_files(base: Path) -> list[Path]:
+    # Links and special files are not followed (load.py reports them); a FIFO would block.
+    out = []
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        out += [Path(folder, n) for n in names + [d for d in dirs if os.path.islink(os.path.join(folder, d))]]
+    return sorted(out)
+
+
+def _head(path: Path) -> bytes:
+    if path.is_symlink() or not path.is_file():
+        return b"not a regular file: " + os.fsencode(os.readlink(path) if path.is_symlink() else "")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_BYTES + 1)  # a larger note fails the build anyway
+    except OSError as e:
+        return f"unreadable: {e.errno}".encode()
 
 
 def _stop_on(problems: list[Problem], strict: bool = False) -> None:

@@ -1,7 +1,9 @@
 """Command line: `python -m generator build|check|new`.
 
-Exit codes: 0 clean, 1 content problems, 2 usage errors. A content mistake is
-reported as located one-line problems, never as a traceback (--debug shows one).
+Exit codes: 0 clean, 1 content problems, 2 usage errors, 3 a bug in the
+generator (never caused by a note). A content mistake is reported as located
+one-line problems, never as a traceback (--debug shows one). With --format json
+stdout is always one JSON list, whatever happens.
 """
 from __future__ import annotations
 
@@ -11,28 +13,13 @@ import traceback
 from pathlib import Path
 
 from .build import build, check
-from .problems import ContentError, as_json
+from .problems import ContentError, Problem, as_json
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    root = Path(args.root)
     try:
-        if args.command == "build":
-            result = build(root, strict=args.strict, force=args.force)
-            _report(result.problems, args.format)
-            print(result.summary(), file=sys.stderr if args.format == "json" else sys.stdout)
-        elif args.command == "check":
-            content, warnings = check(root, strict=args.strict)
-            _report(warnings, args.format)
-            if args.format == "text":
-                print(f"generator: content is valid: {len(content.factors)} factors, {len(content.sources)} sources, "
-                      f"{len(content.terms)} glossary terms, {len(content.events)} timeline events; {len(warnings)} warning(s)")
-        elif args.command == "new":
-            from .scaffold import new_factor
-
-            path = new_factor(root, args.title)
-            print(f"generator: wrote {path.relative_to(root).as_posix()}")
+        _COMMANDS[args.command](Path(args.root), args)
         return 0
     except ContentError as e:
         _report(e.problems, args.format)
@@ -42,11 +29,40 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         return 1
-    except Exception as e:  # a bug in the generator, not in the content
+    except Exception as e:  # a bug in the generator: no note can cause this
         if args.debug:
             raise
-        print(f"generator: internal error: {type(e).__name__}: {e} (run with --debug for a traceback)", file=sys.stderr)
+        message = f"internal error: {type(e).__name__}: {e} (a bug in the generator; run with --debug for a traceback)"
+        if args.format == "json":
+            print(as_json([Problem("generator", 1, 1, "", message)]))
+        print(f"generator: {message}", file=sys.stderr)
         return 3
+
+
+def _build(root: Path, args) -> None:
+    result = build(root, strict=args.strict, force=args.force)
+    _report(result.problems, args.format)
+    print(result.summary(), file=sys.stderr if args.format == "json" else sys.stdout)
+
+
+def _check(root: Path, args) -> None:
+    content, warnings = check(root, strict=args.strict)
+    _report(warnings, args.format)
+    if args.format == "text":
+        print(f"generator: content is valid: {len(content.factors)} factors, {len(content.sources)} sources, "
+              f"{len(content.terms)} glossary terms, {len(content.events)} timeline events; {len(warnings)} warning(s)")
+
+
+def _new(root: Path, args) -> None:
+    from .scaffold import new_factor
+
+    path = new_factor(root, args.title)
+    if args.format == "json":
+        print(as_json([]))
+    print(f"generator: wrote {path.relative_to(root).as_posix()}", file=sys.stderr if args.format == "json" else sys.stdout)
+
+
+_COMMANDS = {"build": _build, "check": _check, "new": _new}
 
 
 def _report(problems, fmt: str) -> None:

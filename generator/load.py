@@ -8,18 +8,18 @@ no custom tags, and timestamps kept as text so the validator judges dates.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .layout import FACTOR_DIR, SINGLE_FILES
+from .discover import display, kind_of, missing, note_files
+from .limits import MAX_BYTES, MAX_DEPTH, NOTE_BYTES, MAX_INT_DIGITS, int_too_long, too_deep
 from .problems import Problem, field_path
-
-MAX_BYTES = 1024 * 1024
-"""A note is prose (the source registry of a 1,000-factor site is ~350 KB); anything larger is a mistake or an attack."""
 
 @dataclass
 class Document:
@@ -31,6 +31,7 @@ class Document:
     data: object = None
     marks: dict = field(default_factory=dict)  # field path -> (line, col) of the value
     key_marks: dict = field(default_factory=dict)  # field path -> (line, col) of the key
+    failed: bool = False  # unreadable or unparsable: its data is unknown
 
     def locate(self, path: tuple, key: bool = False) -> tuple[int, int]:
         """Position of the deepest node along `path` that exists in the file."""
@@ -64,119 +65,92 @@ class StrictLoader(yaml.SafeLoader):
 
 
 def load(content_dir: Path, display_root: Path | None = None) -> tuple[list[Document], list[Problem]]:
-    """Parse every note under content_dir. Returns documents and problems."""
+    """Parse every note under content_dir. Returns documents and problems.
+
+    A note that cannot be read or parsed is still returned, with `failed` set,
+    so that validate.py knows what it cannot see and stays quiet about the
+    references into it."""
     content_dir = Path(content_dir)
     root = display_root or content_dir.parent
-    shown = lambda p: _display(p, root)  # noqa: E731
-    problems: list[Problem] = []
-    docs: list[Document] = []
-
+    shown = lambda p: display(p, root)  # noqa: E731
     if not content_dir.is_dir():
         return [], [Problem(shown(content_dir), 1, 1, "", "content folder not found")]
-    files = sorted(p for p in content_dir.rglob("*") if p.is_file() and not _ignored(p, content_dir))
-    if not files:
+    files, problems = note_files(content_dir, shown)
+    if not files and not problems:
         return [], [Problem(shown(content_dir), 1, 1, "", "content folder is empty: no note files found")]
-
+    docs: list[Document] = []
     for path in files:
-        kind, why = _kind_of(path, content_dir)
+        kind, why = kind_of(path, content_dir)
         if kind is None:
             problems.append(Problem(shown(path), 1, 1, "", why))
             continue
         doc = Document(path, shown(path), kind)
         problem = _parse(doc)
         if problem:
+            doc.failed = True
             problems.append(problem)
-        else:
-            docs.append(doc)
-
-    present = {d.path.name for d in docs if d.kind != "factor"} | {
-        p.name for p in files if p.parent == content_dir
-    }
-    for name in SINGLE_FILES:
-        if name not in present:
-            problems.append(Problem(shown(content_dir / name), 1, 1, "", "required note file is missing"))
-    if not any(p.parent.name == FACTOR_DIR and p.parent.parent == content_dir for p in files):
-        problems.append(Problem(shown(content_dir / FACTOR_DIR), 1, 1, "", "no factor notes found in this folder"))
-    return docs, problems
+        docs.append(doc)
+    return docs, problems + missing(content_dir, files, shown)
 
 
-def _display(path: Path, root: Path) -> str:
+def _read(doc: Document) -> str | Problem:
+    cap = NOTE_BYTES.get(doc.kind, MAX_BYTES)
     try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
-def _ignored(path: Path, content_dir: Path) -> bool:
-    # Editor droppings and dot-files are not notes; README files explain the folder.
-    rel = path.relative_to(content_dir)
-    return any(part.startswith(".") for part in rel.parts) or path.name.endswith("~") or path.suffix == ".md"
-
-
-def _kind_of(path: Path, content_dir: Path) -> tuple[str | None, str]:
-    rel = path.relative_to(content_dir)
-    if path.suffix not in (".yaml", ".yml"):
-        return None, "not a note file: notes are .yaml files"
-    if len(rel.parts) == 1 and rel.name in SINGLE_FILES:
-        return SINGLE_FILES[rel.name], ""
-    if len(rel.parts) == 2 and rel.parts[0] == FACTOR_DIR:
-        return "factor", ""
-    if len(rel.parts) == 1:
-        return None, (
-            "note file in the wrong folder: factor notes go in content/factors/; "
-            f"the only files here are {', '.join(SINGLE_FILES)}"
-        )
-    return None, f"note file in the wrong folder: expected content/{FACTOR_DIR}/<name>.yaml"
-
-
-def _parse(doc: Document) -> Problem | None:
-    raw = doc.path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        return Problem(doc.name, 1, 1, "", f"file is {len(raw):,} bytes; the limit for a note is {MAX_BYTES:,}")
+        with open(doc.path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            raw = fh.read(cap + 1)  # never more: the file may grow while read
+    except OSError as e:
+        return Problem(doc.name, 1, 1, "", f"cannot read the file ({e.strerror or 'error'}); check its permissions")
+    if len(raw) > cap:
+        return Problem(doc.name, 1, 1, "", f"file is {max(size, len(raw)):,} bytes; the limit for this note is {cap:,}")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         return Problem(doc.name, line, col, "", f"file is not UTF-8 (byte 0x{raw[e.start]:02x}); save it as UTF-8")
-    text = text.removeprefix("\ufeff")
-    if _FAST and "&" not in text and "*" not in text:
-        # No anchor or alias can be in a text without & and *: LibYAML may parse it,
-        # ten times faster. Any error is re-parsed below for the usual message.
+
+
+def _parse(doc: Document) -> Problem | None:
+    text = _read(doc)
+    if isinstance(text, Problem):
+        return text
+    deep = too_deep(text)
+    if deep:
+        return Problem(doc.name, *deep, "", f"nested more than {MAX_DEPTH} levels deep; a note needs a few")
+    # No anchor or alias can be in a text without & and *: LibYAML may parse it,
+    # ten times faster. Any error is re-parsed by the strict parser, whose
+    # messages and positions are the ones shown.
+    fast = _FAST and "&" not in text and "*" not in text
+    for loader in ((yaml.CSafeLoader, StrictLoader) if fast else (StrictLoader,)):
         try:
-            node = yaml.compose(text, Loader=yaml.CSafeLoader)
+            node = _compose(text, loader)
+            if node is None:
+                return Problem(doc.name, 1, 1, "", "file is empty")
+            doc.data = _value(node, (), doc, SafeConstructor())
+            return None
+        except _Duplicate as e:
+            return e.problem(doc)
+        except yaml.reader.ReaderError as e:
+            return _reader_problem(doc, text, e)
+        except yaml.MarkedYAMLError as e:
+            if loader is StrictLoader or isinstance(e, _Reject):
+                mark = e.problem_mark or e.context_mark
+                line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                return Problem(doc.name, line, col, "", _yaml_message(e))
         except yaml.YAMLError:
-            node = _SLOW
-        if node is None:
-            return Problem(doc.name, 1, 1, "", "file is empty")
-        if node is not _SLOW:
-            try:
-                doc.data = _value(node, (), doc)
-                return None
-            except _Duplicate as e:
-                return e.problem(doc)
-            except _Reject as e:
-                return Problem(doc.name, e.problem_mark.line + 1, e.problem_mark.column + 1, "", _yaml_message(e))
+            continue
+        except RecursionError:
+            return Problem(doc.name, 1, 1, "", f"nested more than {MAX_DEPTH} levels deep; a note needs a few")
+    return Problem(doc.name, 1, 1, "", "YAML syntax error")
+
+
+def _compose(text: str, loader):
+    instance = loader(text)
     try:
-        loader = StrictLoader(text)
-    except yaml.reader.ReaderError as e:
-        return _reader_problem(doc, text, e)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return Problem(doc.name, 1, 1, "", "file is empty")
-        doc.data = _value(node, (), doc)
-    except _Duplicate as e:
-        return e.problem(doc)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Problem(doc.name, line, col, "", _yaml_message(e))
-    except yaml.reader.ReaderError as e:
-        return _reader_problem(doc, text, e)
+        return instance.get_single_node()
     finally:
-        loader.dispose()
-    return None
+        instance.dispose()
 
 
 def _reader_problem(doc: Document, text: str, e) -> Problem:
@@ -200,14 +174,18 @@ def _yaml_message(e: yaml.MarkedYAMLError) -> str:
 
 
 class _Duplicate(Exception):
-    def __init__(self, path, key, first):
-        self.path, self.key, self.first = path, key, first
+    """A mistake found while building values, reported at its field (a repeated key, a huge number)."""
+
+    def __init__(self, path, key, first, message: str = ""):
+        self.path, self.key, self.first, self.message = path, key, first, message
 
     def problem(self, doc: Document) -> Problem:
+        if self.message:
+            return doc.problem(self.path, self.message)
         return doc.problem(self.path, f"duplicate key '{self.key}' (the first is on line {self.first[0]})", key=True)
 
 
-def _value(node, path: tuple, doc: Document):
+def _value(node, path: tuple, doc: Document, constructor: SafeConstructor):
     doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, MappingNode):
         out: dict = {}
@@ -220,18 +198,20 @@ def _value(node, path: tuple, doc: Document):
             if key in seen:
                 raise _Duplicate(path + (key,), key, seen[key])
             seen[key] = doc.key_marks[path + (key,)]
-            out[key] = _value(value_node, path + (key,), doc)
+            out[key] = _value(value_node, path + (key,), doc, constructor)
         return out
     if isinstance(node, SequenceNode):
-        return [_value(item, path + (i,), doc) for i, item in enumerate(node.value)]
+        return [_value(item, path + (i,), doc, constructor) for i, item in enumerate(node.value)]
     if node.tag in _AS_TEXT:
         return node.value  # dates stay text too: validate.py checks they exist
-    if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {"str", "int", "float", "bool", "null"}:
-        return StrictLoader.construct_object(_CONSTRUCTOR, node)
+    if node.tag == _INT and int_too_long(node.value):
+        raise _Duplicate(path, None, None, f"a number of more than {MAX_INT_DIGITS} digits is not allowed")
+    if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in {"int", "float", "bool", "null"}:
+        # A constructor per note: one shared for the process keeps every node it saw.
+        return constructor.construct_object(node)
     raise _Reject(None, None, f"unsupported YAML tag {node.tag}; write plain text", node.start_mark)
 
 
-_CONSTRUCTOR = yaml.SafeLoader("")
+_INT = "tag:yaml.org,2002:int"
 _AS_TEXT = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 _FAST = getattr(yaml, "__with_libyaml__", False)
-_SLOW = object()

@@ -31,18 +31,23 @@ def on_pre_build(config):
     try:
         result = build(root)
     except ContentError as e:
-        _state["problems"] = [str(p) for p in e.problems]
-        for line in _state["problems"]:
-            print(line, file=sys.stderr)
-        if _state["command"] != "serve":
-            from mkdocs.exceptions import Abort
-
-            raise Abort(f"generator: {len(e.problems)} problem(s) in content/; nothing was written")
-        print("generator: serving the last good pages until the notes are fixed", file=sys.stderr)
-        return
+        return _failed([str(p) for p in e.problems])
+    except Exception as e:  # a generator bug must not stop the preview or hide the banner either
+        return _failed([f"generator: internal error: {type(e).__name__}: {e} (a bug in the generator)"])
     _state["problems"] = []
     if result.report.written or result.report.removed:
         print(result.summary(), file=sys.stderr)
+
+
+def _failed(problems: list[str]) -> None:
+    _state["problems"] = problems
+    for line in problems:
+        print(line, file=sys.stderr)
+    if _state["command"] != "serve":
+        from mkdocs.exceptions import Abort
+
+        raise Abort(f"generator: {len(problems)} problem(s) in content/; nothing was written")
+    print("generator: serving the last good pages until the notes are fixed", file=sys.stderr)
 
 
 def on_post_page(output, page, config):

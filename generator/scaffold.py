@@ -46,24 +46,34 @@ related: []  # ids of other factors
 """
 
 
+_LATIN = dict(zip(
+    "αβγδεζηθικλμνξοπρσςτυφχψωабвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+    "a b g d e z i th i k l m n x o p r s s t y f ch ps o a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh "
+    "shch - y - e yu ya i i ye g".split(),
+))
+"""Greek and Cyrillic letters in Latin ones, so that a title in those scripts still gives an id."""
+
+
 def slugify(title: str) -> str:
     # "Putin's" -> "putins", not "putin-s"
     title = re.sub(r"['\u2019]", "", title)
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", title.lower()) if not unicodedata.combining(c))
+    ascii_title = "".join(_LATIN.get(c, c) for c in plain).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
     return slug[:60].rstrip("-")
 
 
 def new_factor(root: Path, title: str) -> Path:
     folder = root / "content" / FACTOR_DIR
-    slug = slugify(title)
     ids, orders = _existing(folder)
     shown = f"content/{FACTOR_DIR}/"
-    if not title.strip() or not slug:
+    if not any(c.isalnum() for c in title):
         raise ContentError([Problem(shown, 1, 1, "title", "the title needs at least one letter or digit")])
+    order = max(orders, default=0) + 1
+    # A script with no Latin spelling here (e.g. Chinese) still gets an id; edit it if you like.
+    slug = slugify(title) or f"factor-{order}"
     if slug in RESERVED_IDS or slug in ids:
         raise ContentError([Problem(shown, 1, 1, "id", f"a factor with id '{slug}' already exists or the name is reserved; choose another title")])
-    order = max(orders, default=0) + 1
     path = folder / f"{order:02d}-{slug}.yaml"
     if path.exists():
         raise ContentError([Problem(f"{shown}{path.name}", 1, 1, "", "file already exists; not overwritten")])

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 
-from . import layout
+from . import layout, markup
 from .model import page_sources
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,15 +61,26 @@ def plain(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
-def prose(text: str) -> str:
+def prose(text: str, page: str | None = None) -> str:
     """A prose field (claim, fact-check text, definition, correction): the small
-    inline subset validate.py allows, on one line."""
-    return one_line(text)
+    inline subset markup.py allows, on one line; links to other sites get
+    rel="noopener noreferrer", links to pages of this site (written from docs/,
+    e.g. factors/<id>.md#anchor) are made relative to the page being rendered."""
+    text = markup.safe_links(one_line(text))
+    return markup.internal_links_from(text, page, layout.relative) if page and "](" in text else text
+
+
+@pass_context
+def prose_filter(context, text: str) -> str:
+    return prose(text, context.get("page"))
 
 
 @lru_cache(maxsize=None)
 def environment() -> Environment:
-    cache = TEMPLATES.parent / "__pycache__" / "jinja"
+    # Compiled templates depend on the filters' signatures too (a filter that
+    # takes the context is called differently): a change to the code starts a new cache.
+    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(TEMPLATES.parent.glob("*.py")))).hexdigest()[:12]
+    cache = TEMPLATES.parent / "__pycache__" / "jinja" / code
     try:
         cache.mkdir(parents=True, exist_ok=True)
         bytecode_cache = FileSystemBytecodeCache(str(cache))
@@ -85,7 +97,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,  # the output is Markdown; note text may hold inline Markdown
     )
-    env.filters.update(human_date=human_date, footnotes=footnotes, one_line=one_line, plain=plain, prose=prose, domain=domain, apa_date=apa_date)
+    env.filters.update(human_date=human_date, footnotes=footnotes, one_line=one_line, plain=plain, prose=prose_filter, domain=domain, apa_date=apa_date)
     env.globals.update(
         relative=layout.relative,
         front_matter=front_matter,

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Pattern
 
+from .layout import relative
+from .markup import internal_links_from
 from .model import Content
 from .templating import prose
 
@@ -73,7 +75,8 @@ class Terms:
         used: list[int] = []
 
         def fence(m: re.Match) -> str:
-            return self._mark_prose(m.group(1), page, used)
+            # Notes write links to pages of this site from docs/ (markup.py); here the page is known.
+            return self._mark_prose(internal_links_from(m.group(1), page, relative), page, used)
 
         marked = _PROSE.sub(fence, text) if PROSE_START in text else text
         return marked, [self.terms[i] for i in used]

@@ -8,39 +8,47 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import markup, rules
 from .claims import claim_problems
 from .load import Document
-from .model import Content, refs
-from .problems import WARNING, Problem, did_you_mean
+from .model import Content
+from .problems import Problem, did_you_mean
 from .readability import grade_problems
-from .schema import validator
+from .rules import RESERVED_IDS  # noqa: F401  (scaffold.py imports it from here)
+from .schema import strings, validator
 
-RESERVED_IDS = {"index", "assets", "search", "404", "sitemap", "data", "reference", "factors", "about", "con", "nul", "aux", "prn"}
-"""Slugs that would collide with the site's own files or with names Windows reserves."""
-
-TEXT_HTML_ALLOWED = {"em", "strong", "b", "i", "sub", "sup", "br", "abbr", "cite", "q", "mark", "small", "s", "del", "ins"}
-"""Inline elements a note may use; everything else must be written as Markdown."""
-
-_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>?")
-_EVENT_ATTR = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
-_JS_URL = re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE)
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping of fields", "number": "a number", "boolean": "true or false"}
+
+CROSS_RULES = (
+    rules.duplicate_ids,
+    rules.glossary_spellings,
+    rules.reserved_ids,
+    rules.corrections_after_publication,
+    rules.unknown_sources,
+    rules.unknown_factors,
+    rules.unknown_terms,
+    rules.uncited_sources,
+    rules.internal_links,
+)
+"""Every check across notes, one function per rule (generator/rules.py)."""
 
 
 def validate(docs: list[Document], earlier: list[Problem] = ()) -> tuple[Content | None, list[Problem]]:
     """Content when there is no error (loading problems count too), and every problem found."""
     problems: list[Problem] = list(earlier)
-    for doc in docs:
+    parsed = [d for d in docs if not d.failed]
+    for doc in parsed:
         problems += _schema_problems(doc)
-        problems += _text_problems(doc, doc.data, ())
-        problems += _date_problems(doc, doc.data, ())
-    problems += _cross_problems(docs)
-    problems += claim_problems(docs)
-    problems += grade_problems(docs)
+        problems += _text_problems(doc)
+    notes = rules.Notes(parsed, {d.kind for d in docs if d.failed})
+    for rule in CROSS_RULES:
+        problems += rule(notes)
+    problems += claim_problems(parsed)  # claim ids within each note (claims.py)
+    problems += grade_problems(parsed)  # reading grade of summaries and claims (readability.py)
     problems = sorted(set(problems))
-    if any(p.level == "error" for p in problems) or not docs:
+    if any(p.level == "error" for p in problems) or not parsed or notes.failed:
         return None, problems
-    return _content(docs), problems
+    return _content(parsed), problems
 
 
 # --- schema -----------------------------------------------------------------
@@ -68,9 +76,10 @@ def _translate(doc: Document, e) -> list[Problem]:
     if kw == "type":
         want = e.validator_value if isinstance(e.validator_value, str) else e.validator_value[0]
         return [doc.problem(path, f"expected {_TYPE_NAMES.get(want, want)}, got {_describe(inst)}")]
-    if kw in ("pattern", "maxLength"):
-        shown = inst if len(str(inst)) <= 60 else str(inst)[:57] + "..."
-        return [doc.problem(path, f"'{shown}' {schema.get('x-message', 'is not valid')}" if str(inst).strip() else schema.get("x-message", "must not be empty"))]
+    if kw == "maxLength":
+        return [doc.problem(path, f"is {len(inst):,} characters long; the limit is {e.validator_value:,}")]
+    if kw == "pattern":
+        return [doc.problem(path, f"'{_short(inst)}' {schema.get('x-message', 'is not valid')}" if str(inst).strip() else schema.get("x-message", "must not be empty"))]
     if kw == "enum":
         options = ", ".join(map(str, e.validator_value))
         return [doc.problem(path, f"'{inst}' is not one of {options}{did_you_mean(inst, e.validator_value)}")]
@@ -97,139 +106,46 @@ def _describe(value) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping of fields"
-    return f"text '{value}'"
+    return f"text '{_short(value)}'"
 
 
-# --- text and dates ---------------------------------------------------------
-
-def _walk_strings(data, path):
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _walk_strings(v, path + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _walk_strings(v, path + (i,))
-    elif isinstance(data, str):
-        yield path, data
+def _short(value) -> str:
+    # A message quotes at most a little of what was written, on one line.
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _text_problems(doc: Document, data, path) -> list[Problem]:
-    """Raw HTML policy: no scripts, styles, handlers or javascript: URLs; only inline tags."""
+# --- text: markup policy, visible characters, real dates -----------------------
+
+def _text_problems(doc: Document) -> list[Problem]:
     out = []
-    for p, text in _walk_strings(data, path):
-        if _JS_URL.search(text):
-            out.append(doc.problem(p, "javascript: URLs are not allowed"))
-        for m in _TAG.finditer(text):
-            name, attrs = m.group(2).lower(), m.group(3)
-            if name in ("script", "style"):
-                out.append(doc.problem(p, f"<{name}> elements are not allowed in notes"))
-            elif _EVENT_ATTR.search(attrs):
-                out.append(doc.problem(p, f"event-handler attributes (on...=) are not allowed: <{name}{attrs}>"))
-            elif name not in TEXT_HTML_ALLOWED:
-                out.append(doc.problem(p, f"HTML element <{name}> is not allowed in notes; write Markdown instead"))
-            elif attrs.strip() and not m.group(1):
-                out.append(doc.problem(p, f"HTML attributes are not allowed in notes: <{name}{attrs}>"))
+    for path, text, spec in strings(doc.kind, doc.data):
+        out += [doc.problem(path, message) for message in text_messages(text, spec)]
     return out
 
 
-def _date_problems(doc: Document, data, path) -> list[Problem]:
-    out = []
-    for p, text in _walk_strings(data, path):
-        if p and p[-1] == "date" and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-            parts = [int(x) for x in text.split("-")] + [1, 1]
-            try:
-                dt.date(parts[0], parts[1], parts[2])
-            except ValueError:
-                out.append(doc.problem(p, f"'{text}' is not a real date"))
+def text_messages(text: str, spec: dict) -> list[str]:
+    """What is wrong with one text, judged by the schema node that describes it."""
+    hidden = markup.invisible(text)
+    out = [hidden] if hidden else []
+    kind = spec.get("x-markup")
+    if kind == "line":
+        out += markup.line_problems(text)
+    elif kind == "prose":
+        out += markup.prose_problems(text)
+        out += [why for kind, why in map(markup.judge_link, markup.links(" ".join(text.split()))) if kind == "refused"]
+    if spec.get("x-date") and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) and not _real_date(text):
+        out.append(f"'{text}' is not a real date")
     return out
 
 
-# --- references between files -------------------------------------------------
-
-def _items(doc: Document | None, key: str):
-    data = doc.data if doc else None
-    items = data.get(key) if isinstance(data, dict) else None
-    return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)] if isinstance(items, list) else []
-
-
-def _unique(entries, field_name: str, what: str) -> tuple[dict, list[Problem]]:
-    """First (doc, path) of each value of field_name; a problem for each repeat."""
-    seen: dict = {}
-    out = []
-    for doc, path, entry in entries:
-        value = entry.get(field_name)
-        if not isinstance(value, (str, int)) or isinstance(value, bool):
-            continue
-        if value in seen:
-            first_doc, first_path = seen[value]
-            where = f"{first_doc.name}:{first_doc.locate(first_path)[0]}"
-            out.append(doc.problem(path + (field_name,), f"duplicate {what} {value!r} (first used at {where})"))
-        else:
-            seen[value] = (doc, path + (field_name,))
-    return seen, out
-
-
-def _cross_problems(docs: list[Document]) -> list[Problem]:
-    by_kind: dict[str, list[Document]] = {}
-    for d in docs:
-        by_kind.setdefault(d.kind, []).append(d)
-    one = lambda kind: (by_kind.get(kind) or [None])[0]  # noqa: E731
-    entries = lambda kind, key: [(one(kind), (key, i), x) for i, x in _items(one(kind), key)]  # noqa: E731
-    factors = [(d, (), d.data) for d in by_kind.get("factor", []) if isinstance(d.data, dict)]
-    out: list[Problem] = []
-
-    source_ids, p = _unique(entries("sources", "sources"), "id", "source id")
-    out += p
-    term_ids, p = _unique(entries("glossary", "terms"), "id", "term id")
-    out += p
-    factor_ids, p = _unique(factors, "id", "factor id")
-    out += p
-    out += _unique(factors, "order", "factor order")[1]
-
-    words: dict[str, tuple] = {}
-    for doc, term_path, term in entries("glossary", "terms"):
-        names = [term.get("term")] + (term.get("aliases") if isinstance(term.get("aliases"), list) else [])
-        for j, name in enumerate(names):
-            if isinstance(name, str) and name.strip():
-                path = term_path + (("term",) if j == 0 else ("aliases", j - 1))
-                if name.lower() in words:
-                    out.append(doc.problem(path, f"'{name}' is already a glossary term or alias"))
-                words.setdefault(name.lower(), path)
-
-    for doc, _, f in factors:
-        fid = f.get("id")
-        if isinstance(fid, str) and fid in RESERVED_IDS:
-            out.append(doc.problem(("id",), f"'{fid}' is a reserved name; choose another id"))
-        published = f.get("published")
-        for i, entry in _items(doc, "corrections"):
-            when = entry.get("date")
-            # ISO dates compare correctly as text
-            if isinstance(when, str) and isinstance(published, str) and when < published:
-                out.append(doc.problem(("corrections", i, "date"), f"{when} is before the page was published ({published})"))
-
-    cited: set[str] = set()
-    for doc in docs:
-        for path, ref in refs(doc.data, "sources"):
-            if doc.kind == "sources":
-                continue
-            cited.add(ref)
-            if ref not in source_ids and one("sources") is not None:
-                out.append(doc.problem(path, f"unknown source '{ref}'{did_you_mean(ref, source_ids)}"))
-        if doc.kind == "factor":
-            for path, ref in refs(doc.data, "related"):
-                if ref == (doc.data or {}).get("id"):
-                    out.append(doc.problem(path, "a factor cannot be related to itself"))
-                elif ref not in factor_ids:
-                    out.append(doc.problem(path, f"unknown factor '{ref}'{did_you_mean(ref, factor_ids)}"))
-        if doc.kind == "glossary":
-            for path, ref in refs(doc.data, "see_also"):
-                if ref not in term_ids:
-                    out.append(doc.problem(path, f"unknown glossary term '{ref}'{did_you_mean(ref, term_ids)}"))
-
-    for sid, (doc, path) in source_ids.items():
-        if sid not in cited:
-            out.append(doc.problem(path, f"source '{sid}' is never cited", level=WARNING))
-    return out
+def _real_date(text: str) -> bool:
+    parts = [int(x) for x in text.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+        return True
+    except ValueError:
+        return False
 
 
 def _content(docs: list[Document]) -> Content:

@@ -19,6 +19,25 @@ def project(tmp_path):
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def _built_fixture(tmp_path_factory):
+    """The fixture notes built once; tests that need a built project copy it."""
+    from generator.build import build
+
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(FIXTURE / "content", root / "content")
+    (root / "docs").mkdir()
+    build(root)
+    return root
+
+
+@pytest.fixture
+def built_project(tmp_path, _built_fixture):
+    """A throwaway copy of the fixture project with its pages already generated."""
+    shutil.copytree(_built_fixture, tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under folder with its bytes, to prove nothing changed."""
     if not folder.exists():
@@ -69,3 +88,15 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
+
+
+SLOW_MODULES = {"test_browser", "test_feeds", "test_metadata", "test_popovers", "test_quality", "test_serve",
+                "test_site", "test_site_safety", "test_zensical", "test_interrupted"}
+SLOW_FIXTURES = {"built_site", "site_url", "browser", "page", "fixture_site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that run mkdocs, Zensical or a browser are `slow`: `make test-unit` leaves them out."""
+    for item in items:
+        if item.module.__name__ in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -3,10 +3,13 @@ with located problems (exit 1) or a build (exit 0) — never a traceback, and a
 failed build never changes docs/."""
 import contextlib
 import io
+import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +18,9 @@ from conftest import FIXTURE, snapshot
 from generator.cli import main
 
 TARGETS = ["site.yaml", "sources.yaml", "glossary.yaml", "timeline.yaml", "factors/01-first.yaml"]
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
+"""`make test-unit` runs fewer examples, to stay quick; `make test` runs them all."""
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 class Project:
@@ -41,6 +46,16 @@ class Project:
 _project = None
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _remove_project_afterwards():
+    """The fuzz project lives outside pytest's tmp_path (hypothesis reuses it): remove it here."""
+    yield
+    global _project
+    if _project is not None:
+        shutil.rmtree(_project.root, ignore_errors=True)
+        _project = None
+
+
 def project():
     global _project
     if _project is None:
@@ -60,6 +75,7 @@ def assert_handled(p, target, data: bytes):
         for line in output.split("\n")[:-2]:
             file, line_no, col, _ = line.split(":", 3)
             assert file.startswith("content/") and int(line_no) >= 1 and int(col) >= 1, line
+    return code
 
 
 @SETTINGS
@@ -103,3 +119,20 @@ def test_edits_to_a_valid_note(target, data):
     else:
         lines[i] = data.draw(st.sampled_from([" ", "  ", "\t"])) + lines[i]
     assert_handled(p, target, "".join(lines).encode("utf-8", "surrogatepass"))
+
+
+HOSTILE = ["[x](", "javascript:", "&#106;", "&colon;", "&Tab;", ")", "{: onclick=alert(1)}", "<b", "<img src=x>", "![a](",
+           "--8<--", "*[x]:", "[^1]", "\n# ", "\n- ", "\n    ", "**", "`", "https://example.org/", "factors/second.md", "#", " "]
+
+
+@SETTINGS
+@given(parts=st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=12))
+def test_hostile_prose_is_refused_or_inert(parts):
+    """Pieces of every attack of issue 9, glued together in a claim: refused, or built without any of them."""
+    p = project()
+    lines = p.notes["factors/01-first.yaml"].decode().splitlines(keepends=True)
+    lines[19] = "            text: " + json.dumps("A " + "".join(parts), ensure_ascii=False) + "\n"
+    if assert_handled(p, "factors/01-first.yaml", "".join(lines).encode()) == 0:
+        page = (p.root / "docs" / "factors" / "first.md").read_text(encoding="utf-8")
+        for bad in ("](javascript", "](&#", "{: onclick", "<img", "![", "--8<--", "*[x]:", "[^1]"):
+            assert bad not in page

@@ -114,7 +114,7 @@ def test_share_tags_are_absolute_and_point_at_the_page_s_own_image(public_site):
 
 def test_every_factor_page_and_the_about_page_link_to_report_a_mistake(public_site, local_site):
     for path in [f"factors/{fid}" for fid in FACTOR_IDS] + ["about"]:
-        assert f'<p class="report-mistake"><a href="{REPO}/issues">Report a mistake</a>' in html(public_site, path), path
+        assert f'<p class="report-mistake"><a href="{REPO}/issues" rel="noopener noreferrer">Report a mistake</a>' in html(public_site, path), path
     # Without a contact or a repository, factor pages send the reader to the about page's section
     for fid in FACTOR_IDS:
         assert '<a href="../../about/#report-a-mistake">Report a mistake</a>' in html(local_site, f"factors/{fid}")
@@ -130,8 +130,8 @@ def test_the_publisher_s_contact_comes_first_and_the_about_page_names_the_publis
     assert result.returncode == 0, result.stdout + result.stderr
     about = html(project / "site", "about")
     assert '<p class="publisher">This site is published by Example Desk.</p>' in about
-    assert '<a href="https://example.org/contact?a=1&amp;b=2">Report a mistake</a>' in about
+    assert '<a href="https://example.org/contact?a=1&amp;b=2" rel="noopener noreferrer">Report a mistake</a>' in about
     factor = html(project / "site", f"factors/{FACTOR_IDS[0]}")
-    assert '<a href="https://example.org/contact?a=1&amp;b=2">Report a mistake</a>' in factor
+    assert '<a href="https://example.org/contact?a=1&amp;b=2" rel="noopener noreferrer">Report a mistake</a>' in factor
     (ld,) = Head(factor).jsonld
     assert ld["publisher"]["name"] == "Example Desk"

@@ -14,11 +14,10 @@ def run(capsys, *args):
 
 
 @pytest.mark.parametrize("scenario", scenarios.all_in("invalid"), ids=lambda s: s.name)
-def test_invalid_note_gives_located_messages(scenario, project, capsys):
+def test_invalid_note_gives_located_messages(scenario, built_project, capsys):
     assert scenario.expect, "an invalid scenario must state its expected messages"
-    assert main(["build", "--root", str(project)]) == 0
+    project = built_project
     before = snapshot(project / "docs")
-    capsys.readouterr()
 
     scenarios.apply(scenario, project)
     code, lines = run(capsys, "check", "--root", str(project))
@@ -31,9 +30,11 @@ def test_invalid_note_gives_located_messages(scenario, project, capsys):
 
 
 @pytest.mark.parametrize("scenario", scenarios.all_in("valid"), ids=lambda s: s.name)
-def test_valid_note_passes(scenario, project, capsys):
+def test_valid_note_passes_and_builds(scenario, project, capsys):
     scenarios.apply(scenario, project)
     assert run(capsys, "check", "--strict", "--root", str(project)) == (0, [])
+    assert run(capsys, "build", "--strict", "--root", str(project)) == (0, [])
+    assert (project / "docs" / "index.md").is_file()
 
 
 def test_warnings_fail_only_under_strict(project, capsys):
@@ -63,7 +64,7 @@ def test_file_that_is_not_utf8(project, capsys):
 def test_file_over_the_size_cap(project, capsys):
     (project / "content" / "timeline.yaml").write_text("# padding\n" * 110000)
     assert run(capsys, "check", "--root", str(project)) == (
-        1, ["content/timeline.yaml:1:1: file is 1,100,000 bytes; the limit for a note is 1,048,576"]
+        1, ["content/timeline.yaml:1:1: file is 1,100,000 bytes; the limit for this note is 262,144"]
     )
 
 

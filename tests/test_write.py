@@ -114,3 +114,89 @@ def test_hand_edit_is_caught_even_when_the_notes_did_not_change(project):
     page.write_text(page.read_text() + "edit\n")
     with pytest.raises(ContentError):
         build(project)
+
+
+def _tamper(project, **files):
+    import json
+
+    path = project / "docs" / "_generated" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["files"].update(files)
+    manifest["inputs"] = "changed"
+    path.write_text(json.dumps(manifest))
+
+
+def test_a_tampered_manifest_cannot_delete_or_write_outside_the_generated_roots(project):
+    build(project)
+    (project / "mkdocs.yml").write_text("site_name: x\n")
+    (project / "docs" / "about.md").write_text("# About\n")
+    _tamper(project, **{"../mkdocs.yml": "0" * 64, "about.md": "0" * 64, "/etc/passwd": "0" * 64, "factors/../../x": "0"})
+    build(project)
+    assert (project / "mkdocs.yml").read_text() == "site_name: x\n"
+    assert (project / "docs" / "about.md").read_text() == "# About\n"
+
+
+def test_a_link_in_the_generated_roots_is_not_written_through(project, tmp_path_factory):
+    from generator.problems import ContentError
+
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "factors").symlink_to(outside)
+    try:
+        build(project)
+        raise AssertionError("the build wrote through a link")
+    except ContentError as e:
+        assert "is not inside the generated folders of docs/" in str(e.problems[0])
+    assert list(outside.iterdir()) == []
+
+
+def test_a_build_killed_after_some_pages_does_not_make_the_next_one_refuse(project):
+    import json
+
+    from generator import write as w
+
+    build(project)
+    note = project / "content" / "factors" / "02-second.yaml"
+    note.write_text(note.read_text().replace("title: The second factor", "title: The second factor, renamed"))
+    calls = []
+    real = w._write_if_changed
+
+    def die_after_first_page(path, data):
+        if calls and "manifest" not in path.name:
+            raise KeyboardInterrupt  # stands for SIGKILL: nothing after this line runs
+        calls.append(path)
+        return real(path, data)
+
+    w._write_if_changed = die_after_first_page
+    try:
+        build(project)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        w._write_if_changed = real
+    assert json.loads((project / "docs" / "_generated" / "manifest.json").read_text())["pending"]
+    result = build(project)  # an ordinary build, no --force
+    assert "renamed" in (project / "docs" / "factors" / "second.md").read_text()
+    assert result.report.written
+
+
+def test_stray_temporary_files_are_removed(project):
+    build(project)
+    stray = project / "docs" / "factors" / ".first.md.abc123.tmp"
+    stray.write_text("half a page")
+    build(project)  # even a build with nothing else to do
+    assert not stray.exists()
+
+
+def test_builds_hold_a_lock(project):
+    import fcntl
+
+    from generator.write import LOCK, locked
+
+    with locked(project / "docs"):
+        with open(project / "docs" / LOCK, "a+b") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                raise AssertionError("a second build could take the lock")
+            except BlockingIOError:
+                pass
