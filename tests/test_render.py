@@ -69,3 +69,15 @@ def test_navigation_groups_factors_only_on_large_sites():
     groups = factor_nav(many)
     assert [list(g)[0] for g in groups] == [f"Factors 1–{NAV_GROUP}", f"Factors {NAV_GROUP + 1}–{2 * NAV_GROUP}", f"Factors {2 * NAV_GROUP + 1}–{2 * NAV_GROUP + 1}"]
     assert sum(len(list(g.values())[0]) for g in groups) == len(many)
+
+
+def test_a_described_title_is_marked_as_ours_not_cited_as_a_headline():
+    import copy
+
+    content = copy.deepcopy(check(FIXTURE)[0])
+    content.source_by_id["src-two"]["described"] = True
+    pages = render(content)
+    assert "Second report (our description; headline not recorded)" in pages["factors/first.md"]
+    assert "<cite>Second report</cite>" not in pages["factors/first.md"]
+    assert "<cite>First report</cite>" in pages["factors/first.md"]
+    assert "## Outlet Two: Second report (our description) { #src-two }" in pages["reference/sources.md"]
