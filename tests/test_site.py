@@ -108,3 +108,10 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert builds[0][0] == builds[1][0]
     assert builds[0][1].keys() == builds[1][1].keys()
     assert [k for k in builds[0][1] if builds[0][1][k] != builds[1][1][k]] == []
+
+
+def test_the_dates_line_is_one_styled_paragraph_not_a_styled_link(built_site):
+    html = page(built_site, "factors/ceasefire-terms")
+    line = html.split('<p class="page-dates">', 1)[1].split("</p>", 1)[0]
+    assert line.startswith("Published <time") and "min read" in line
+    assert '<a class="page-dates"' not in html
