@@ -56,17 +56,24 @@ def make_project(dest: Path, factors: int, seed: int = 1) -> Path:
             "order": n,
             "published": "2026-11-25",
             "title": f"Factor {n}: {sentence(rng, 4)[:-1]}",
-            "summary": sentence(rng, 20),
-            "key_points": [sentence(rng) for _ in range(4)],
-            "sections": [{"heading": sentence(rng, 4)[:-1], "body": "\n\n".join(sentence(rng, 40) + " " + term_words for _ in range(3)), "sources": cite()}
-                         for _ in range(3)],
-            "claims": [{"text": sentence(rng, 18), "kind": KINDS[i % 4], "attribution": f"Person {i}", "sources": cite(1 + i % 2)} for i in range(6)],
-            "fact_checks": [{"brief_said": sentence(rng), "sources_say": sentence(rng, 25), "sources": cite(1)}],
+            "summary": {"text": sentence(rng, 20), "rests_on": ["c0-0-0"]},
+            "key_points": [{"text": sentence(rng), "rests_on": [f"c{i}-0-1"]} for i in range(3)] + [{"text": sentence(rng), "rests_on": ["c0-1-0"]}],
+            "sections": [{"heading": sentence(rng, 4)[:-1], "paragraphs": [
+                {"claims": [_claim(rng, f"c{i}-{j}-{k}", k + j, cite(1 + k), term_words) for k in range(2)]} for j in range(3)]}
+                for i in range(3)],
+            "fact_checks": [{"elsewhere": sentence(rng), "sources_say": sentence(rng, 25), "sources": cite(1)}],
             "corrections": [{"date": "2026-11-26", "kind": "update", "change": sentence(rng)}],
             "related": [f"factor-{m}" for m in sorted({1 + (n + k) % factors for k in (1, 2)} - {n})],
         }
         _dump(content / "factors" / f"{n:04d}-factor-{n}.yaml", factor)
     return dest
+
+
+def _claim(rng: random.Random, cid: str, n: int, sources: list[str], term_words: str) -> dict:
+    claim = {"id": cid, "text": sentence(rng, 20)[:-1] + " " + term_words + ".", "kind": KINDS[n % 4], "sources": sources}
+    if claim["kind"] != "fact":
+        claim["attribution"] = f"Person {n}"
+    return claim
 
 
 def _dump(path: Path, data) -> None:

@@ -24,10 +24,12 @@ REFERENCE = {
 }
 DATA = "data/explainer.json"
 SCHEMA_OUT = "data/schema"
+FEEDS = "feeds"
+"""Atom and JSON feeds of corrections and updates."""
 SNIPPETS = "_generated"
 """Files the site build reads but does not publish as pages (see mkdocs.yml)."""
 
-GENERATED_ROOTS = ("index.md", FACTOR_DIR, "reference", "data", SNIPPETS)
+GENERATED_ROOTS = ("index.md", FACTOR_DIR, "reference", "data", FEEDS, SNIPPETS)
 """Everything render() produces lives under these names at the top of docs/; the
 generator writes and deletes nothing else."""
 

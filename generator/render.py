@@ -10,11 +10,14 @@ import re
 
 import yaml
 
+from .claims import archive_url, claim_sources, claims_by_id
+from .feeds import feeds
 from .layout import DATA, FACTOR_DIR, REFERENCE, SCHEMA_OUT, SNIPPETS, factor_path
 from .model import Content, page_sources
 from .schema import SCHEMA_DIR, claim_kinds
 from .templating import environment
-from .tooltips import Tooltips, term_forms, terms_used, tooltip_terms
+from .readability import reading_minutes, site_reading_minutes
+from .tooltips import PROSE_END, PROSE_START, Terms, fenced_prose
 
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -22,33 +25,29 @@ LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/
 def render(content: Content) -> dict[str, str]:
     """Every generated file, path relative to docs/ -> its text."""
     env = environment()
-    env.globals.update(KIND_LABELS={k: k.capitalize() for k in claim_kinds()}, citation_list=citation_list)
+    env.globals.update(
+        KIND_LABELS={k: k.capitalize() for k in claim_kinds()}, citation_list=citation_list, claims_by_id=claims_by_id,
+        claim_sources=claim_sources, last_updated=last_updated, reading_minutes=reading_minutes,
+        site_updated=site_updated, site_reading_minutes=site_reading_minutes)
+    env.filters.update(prose=fenced_prose, archive_url=archive_url)
     data = open_data(content)
     content = _with_safe_links(content)
     cites = citations(content)
-    by_id = {f["id"]: f for f in content.factors}
+    factors_by_id = {f["id"]: f for f in content.factors}
     pages = {"index.md": env.get_template("home.md.j2").render(c=content, page="index.md")}
     for f in content.factors:
         path = factor_path(f)
-        pages[path] = env.get_template("factor.md.j2").render(c=content, f=f, page=path, by_id=by_id, updated=last_updated(f))
+        pages[path] = env.get_template("factor.md.j2").render(
+            c=content, f=f, page=path, factors_by_id=factors_by_id, updated=last_updated(f))
     for name, path in REFERENCE.items():
         pages[path] = env.get_template(f"{name}.md.j2").render(
             c=content, page=path, cites=cites, titles=page_titles(content), log=corrections_log(content))
-    tooltips = Tooltips(tooltip_terms(content), env.get_template("abbreviations.md.j2"))
-    forms = term_forms(content)
-    factor_pages = {factor_path(f) for f in content.factors}
+    terms = Terms(content, env.get_template("term.md.j2"))
     for path, text in pages.items():
-        words = tooltips.used_in(text)
-        if path in factor_pages and words:
-            # Tooltips are for the mouse; keyboard and screen-reader users get
-            # the same definitions as a section of the page.
-            section = env.get_template("terms.md.j2").render(terms=terms_used(content, forms, words), page=path)
-            text += section
-            words = sorted(set(words) | set(tooltips.used_in(section)), key=tooltips.rank)
-        pages[path] = text + "\n" + tooltips.definitions(words) if words else text
-    pages[f"{SNIPPETS}/abbreviations.md"] = tooltips.definitions(tooltips.terms)  # for hand-written pages
+        pages[path] = terms.mark(text, path)[0].replace(PROSE_START, "").replace(PROSE_END, "")
     pages[f"{SNIPPETS}/nav.yml"] = nav_yaml(content)
     pages[DATA] = data
+    pages.update(feeds(content, corrections_log(content)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         pages[f"{SCHEMA_OUT}/{schema.name}"] = schema.read_text(encoding="utf-8")
     return pages
@@ -85,6 +84,11 @@ def citation_list(content: Content, factor: dict) -> list[dict]:
 
 def last_updated(factor: dict) -> str:
     return max([factor["published"], *(c["date"] for c in factor.get("corrections", []))])
+
+
+def site_updated(content: Content) -> str:
+    """The explainer's last-updated date: its most recently changed factor."""
+    return max(last_updated(f) for f in content.factors)
 
 
 def corrections_log(content: Content) -> list[dict]:
@@ -156,7 +160,9 @@ def nav_yaml(content: Content) -> str:
         {"Corrections and updates": REFERENCE["corrections"]},
         {"About": "about.md"},
     ]
+    # Theme templates show who publishes the site and where to report a mistake.
+    publisher = {k: content.site["publisher"][k] for k in ("name", "contact") if k in content.site["publisher"]}
     header = "# Written by `python -m generator build`; mkdocs.yml inherits it. Do not edit.\n"
-    return header + yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True, width=1000)
+    return header + yaml.safe_dump({"nav": nav, "extra": {"publisher": publisher}}, sort_keys=False, allow_unicode=True, width=1000)
 
 

@@ -22,22 +22,26 @@ id: {slug}  # the page lives at /factors/{slug}/ — keep it once published
 order: {order}  # position among the factors
 published: ""  # YYYY-MM-DD, the day the page goes public
 title: {title}
-summary: ""  # one sentence, shown first and as the page's description
-key_points:  # three to five short points
-  - ""
-  - ""
-  - ""
-sections:  # the body of the page
-  - heading: ""
-    body: |-
-      Paragraphs of Markdown; a blank line starts a new one.
-    sources: []  # ids from content/sources.yaml
-claims:  # every claim, labelled and sourced
+summary:  # one plain sentence, shown first and as the page's description
+  text: ""
+  rests_on: []  # ids of the claims below that it rests on
+key_points:  # three to five short points, each naming the claims it rests on
   - text: ""
-    kind: fact  # fact | reported | statement | analysis
-    attribution: ""  # who says so
-    sources: []
-fact_checks: []  # where the brief was wrong: brief_said, sources_say, sources
+    rests_on: []
+  - text: ""
+    rests_on: []
+  - text: ""
+    rests_on: []
+sections:  # the story: headings, paragraphs, and in each paragraph its claims
+  - heading: ""
+    paragraphs:
+      - claims:
+          - id: first-claim  # unique within this note
+            text: ""  # one or two sentences
+            kind: fact  # fact | reported | statement | analysis
+            attribution: ""  # who said or reported it, and when (not needed for a fact)
+            sources: []  # ids from content/sources.yaml
+fact_checks: []  # what was said elsewhere: elsewhere, sources_say, sources
 related: []  # ids of other factors
 """
 

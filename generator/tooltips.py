@@ -1,7 +1,14 @@
-"""Glossary tooltips: which terms a page uses, and their abbreviation definitions.
+"""Glossary terms in text: the first use of each term on a page opens its definition in place.
 
-Appending every definition to every page would make each page's Markdown
-parse grow with the glossary: a 1,000-factor site would cost pages × terms.
+A term becomes a <button popovertarget> (reachable by Tab and by touch; Enter
+or a tap opens the definition, Esc closes it, nothing moves). Only prose is
+marked: the `prose` filter fences what it prints between PROSE_START and
+PROSE_END, so headings, titles, quoted headlines and source details (printed
+with `plain`) never hold a term. Inside prose, links, quotations, inline code
+and HTML tags are left alone too.
+
+Running every term's pattern over every page would cost pages × terms; instead
+each spelling is filed under its first word, and a page looks up its own words.
 """
 from __future__ import annotations
 
@@ -9,27 +16,37 @@ import re
 from typing import NamedTuple, Pattern
 
 from .model import Content
+from .templating import prose
+
+PROSE_START, PROSE_END = "\x02", "\x03"
+"""Fences around prose in a rendered page; notes cannot hold control characters."""
+
+
+
+def fenced_prose(text: str) -> str:
+    """The `prose` filter, fenced so that terms are marked only in prose."""
+    return PROSE_START + prose(text) + PROSE_END
+
 
 _WORD = re.compile(r"\w+")
+_PROSE = re.compile(f"{PROSE_START}([^{PROSE_END}]*){PROSE_END}")
+# Markdown links, quotations, inline code and tags: never marked inside.
+_KEEP_OUT = re.compile(r"\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?|“[^”]*”|\"[^\"]*\"|`[^`]*`|<[^>]*>")
 
 
-class Tooltip(NamedTuple):
+class Spelling(NamedTuple):
     word: str
-    definition: str
-
-
-class _Entry(NamedTuple):
-    rank: int
-    tooltip: Tooltip
+    entry: int  # index of the glossary entry
     words: frozenset
-    pattern: Pattern | None  # None: a one-word term, found among the page's words
+    pattern: Pattern
 
 
 def term_forms(content: Content) -> dict[str, int]:
-    """Each spelling that shows a tooltip -> the index of its glossary entry.
+    """Each spelling that is marked -> the index of its glossary entry.
 
-    The term and its aliases, each also with a capital first letter (the abbr
-    extension matches case-sensitively); the first entry to claim a spelling keeps it."""
+    The term and its aliases, each also with a capital first letter (matching is
+    case-sensitive, so "Deal" in a heading-like sentence start is found too); the
+    first entry to claim a spelling keeps it."""
     forms: dict[str, int] = {}
     for i, t in enumerate(content.terms):
         for word in [t["term"], *t.get("aliases", [])]:
@@ -38,43 +55,44 @@ def term_forms(content: Content) -> dict[str, int]:
     return forms
 
 
-def tooltip_terms(content: Content) -> list[Tooltip]:
-    """A Tooltip for every spelling that should show one."""
-    out = [Tooltip(form, content.terms[i]["definition"]) for form, i in term_forms(content).items()]
-    # Longest first, so "frozen Russian assets" wins over a shorter term inside it.
-    return sorted(out, key=lambda t: (-len(t.word), t.word))
+class Terms:
+    """The glossary of one site, marked page by page."""
 
-
-def terms_used(content: Content, forms: dict[str, int], found: list[Tooltip]) -> list[dict]:
-    """The glossary entries behind the tooltips found on a page, in glossary order."""
-    return [content.terms[i] for i in sorted({forms[t.word] for t in found})]
-
-
-class Tooltips:
-    """The tooltips of one glossary, looked up page by page."""
-
-    def __init__(self, terms: list[Tooltip], template):
-        self.terms = terms
+    def __init__(self, content: Content, template):
+        self.terms = content.terms
         self.template = template
-        self.order = {t.word: rank for rank, t in enumerate(terms)}
-        # Running every term's pattern over every page costs pages × terms; instead
-        # each term is filed under its first word, and a page looks up its own words.
-        self.by_first_word: dict[str, list[_Entry]] = {}
-        for rank, tip in enumerate(terms):
-            parts = _WORD.findall(tip.word)
-            single = [tip.word] == parts
-            pattern = None if single else re.compile(rf"\b{re.escape(tip.word)}\b")
-            entry = _Entry(rank, tip, frozenset(parts), pattern)
-            self.by_first_word.setdefault(parts[0] if parts else tip.word, []).append(entry)
+        self.by_first_word: dict[str, list[Spelling]] = {}
+        # Longest first, so "frozen Russian assets" wins over a shorter term inside it.
+        for word, entry in sorted(term_forms(content).items(), key=lambda x: (-len(x[0]), x[0])):
+            parts = _WORD.findall(word)
+            spelling = Spelling(word, entry, frozenset(parts), re.compile(rf"(?<!\w){re.escape(word)}(?!\w)"))
+            self.by_first_word.setdefault(parts[0] if parts else word, []).append(spelling)
 
-    def used_in(self, text: str) -> list[Tooltip]:
-        present = set(_WORD.findall(text))
-        found = [e for w in present for e in self.by_first_word.get(w, ())
-                 if e.words <= present and (e.pattern is None or e.pattern.search(text))]
-        return [e.tooltip for e in sorted(found, key=lambda e: e.rank)]
+    def mark(self, text: str, page: str) -> tuple[str, list[dict]]:
+        """The page with the first use of each term marked, and the entries marked."""
+        used: list[int] = []
 
-    def definitions(self, terms) -> str:
-        return self.template.render(terms=terms)
+        def fence(m: re.Match) -> str:
+            return self._mark_prose(m.group(1), page, used)
 
-    def rank(self, tip: Tooltip) -> int:
-        return self.order[tip.word]
+        marked = _PROSE.sub(fence, text) if PROSE_START in text else text
+        return marked, [self.terms[i] for i in used]
+
+    def _mark_prose(self, prose: str, page: str, used: list[int]) -> str:
+        present = set(_WORD.findall(prose))
+        candidates = [s for w in present for s in self.by_first_word.get(w, ())
+                      if s.entry not in used and s.words <= present]
+        if not candidates:
+            return prose
+        kept_out = [m.span() for m in _KEEP_OUT.finditer(prose)]
+        # Every use, not just the first: a term's first use may sit inside a longer term.
+        hits = [(m.start(), -len(s.word), m.end(), s) for s in candidates for m in s.pattern.finditer(prose)
+                if not any(a <= m.start() < b for a, b in kept_out)]
+        out, at = [], 0
+        for start, _, end, s in sorted(hits):
+            if start < at or s.entry in used:
+                continue
+            used.append(s.entry)
+            out += [prose[at:start], self.template.render(term=self.terms[s.entry], word=prose[start:end], page=page).strip()]
+            at = end
+        return "".join(out) + prose[at:]

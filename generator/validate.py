@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .claims import claim_problems
 from .load import Document
 from .model import Content, refs
 from .problems import WARNING, Problem, did_you_mean
+from .readability import grade_problems
 from .schema import validator
 
 RESERVED_IDS = {"index", "assets", "search", "404", "sitemap", "data", "reference", "factors", "about", "con", "nul", "aux", "prn"}
@@ -33,6 +35,8 @@ def validate(docs: list[Document], earlier: list[Problem] = ()) -> tuple[Content
         problems += _text_problems(doc, doc.data, ())
         problems += _date_problems(doc, doc.data, ())
     problems += _cross_problems(docs)
+    problems += claim_problems(docs)
+    problems += grade_problems(docs)
     problems = sorted(set(problems))
     if any(p.level == "error" for p in problems) or not docs:
         return None, problems

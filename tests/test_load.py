@@ -16,10 +16,10 @@ def test_loads_every_note_with_its_kind(project):
 def test_marks_point_at_values_and_keys(project):
     docs, _ = load(project / "content")
     factor = next(d for d in docs if d.name.endswith("01-first.yaml"))
-    assert factor.locate(("claims", 1, "kind")) == (20, 11)
-    assert factor.locate(("claims", 1, "kind"), key=True) == (20, 5)
+    assert factor.locate(("sections", 0, "paragraphs", 0, "claims", 1, "kind")) == (25, 19)
+    assert factor.locate(("sections", 0, "paragraphs", 0, "claims", 1, "kind"), key=True) == (25, 13)
     # a path deeper than the file goes falls back to the nearest node that exists
-    assert factor.locate(("claims", 1, "kind", "deeper")) == (20, 11)
+    assert factor.locate(("sections", 0, "paragraphs", 0, "claims", 1, "kind", "deeper")) == (25, 19)
 
 
 def test_dates_stay_text_and_bools_stay_bools(project):

@@ -28,7 +28,7 @@ def test_open_data_validates_against_the_published_schema():
 
 def test_open_data_rejects_a_broken_document():
     _, data, validator = published()
-    data["factors"][0]["claims"][0]["kind"] = "rumour"
+    data["factors"][0]["sections"][0]["paragraphs"][0]["claims"][0]["kind"] = "rumour"
     assert [e.message for e in validator.iter_errors(data)] != []
 
 

@@ -14,7 +14,6 @@ from generator.build import check
 from generator.layout import relative
 from generator.render import render
 from generator.templating import human_date
-from generator.tooltips import tooltip_terms
 
 GOLDENS = Path(__file__).parent / "goldens"
 
@@ -60,12 +59,6 @@ def test_relative_links_between_pages():
     assert relative("factors/a.md", "index.md") == "factors/a.md"
 
 
-def test_tooltips_cover_aliases_and_capitalised_forms_longest_first():
-    content, _ = check(FIXTURE)
-    words = [w for w, _ in tooltip_terms(content)]
-    assert words == ["Deals", "Truce", "deals", "truce", "Deal", "deal"]
-
-
 def test_navigation_groups_factors_only_on_large_sites():
     from generator.render import NAV_GROUP, factor_nav
 
@@ -75,12 +68,3 @@ def test_navigation_groups_factors_only_on_large_sites():
     groups = factor_nav(many)
     assert [list(g)[0] for g in groups] == [f"Factors 1–{NAV_GROUP}", f"Factors {NAV_GROUP + 1}–{2 * NAV_GROUP}", f"Factors {2 * NAV_GROUP + 1}–{2 * NAV_GROUP + 1}"]
     assert sum(len(list(g.values())[0]) for g in groups) == len(many)
-
-
-def test_each_page_carries_only_the_tooltips_it_uses():
-    pages = rendered()
-    assert pages["factors/first.md"].endswith("\n\n*[truce]: A pause in fighting.\n\n")
-    assert "*[deal]" not in pages["factors/first.md"]
-    assert "*[deal]: An agreement." in pages["factors/second.md"] and "*[truce]" not in pages["factors/second.md"]
-    # the shared file, for hand-written pages, has every form
-    assert pages["_generated/abbreviations.md"].count("*[") == 6

@@ -13,8 +13,8 @@ def test_new_factor_gets_the_next_order_and_every_field(project, capsys):
     path = project / "content" / "factors" / "03-europes-role.yaml"
     assert capsys.readouterr().out == "generator: wrote content/factors/03-europes-role.yaml\n"
     text = path.read_text()
-    for field in ("id: europes-role", "order: 3", "published:", 'title: "Europe’s role"', "summary:", "key_points:", "sections:",
-                  "claims:", "fact_checks:", "related:"):
+    for field in ("id: europes-role", "order: 3", "published:", 'title: "Europe’s role"', "summary:", "rests_on: []", "key_points:",
+                  "sections:", "paragraphs:", "claims:", "fact_checks:", "related:"):
         assert field in text
 
 
@@ -24,8 +24,9 @@ def test_new_factor_fails_check_until_filled_in(project, capsys):
     assert main(["check", "--root", str(project)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "content/factors/03-europe.yaml:5:12: published: must be a full date written YYYY-MM-DD"
-    assert err[1] == "content/factors/03-europe.yaml:7:10: summary: must not be empty"
-    assert err[-1] == "generator: 10 problems; nothing was written"
+    assert err[2] == "content/factors/03-europe.yaml:9:13: summary.rests_on: needs at least 1 item(s), has 0"
+    assert err[1] == "content/factors/03-europe.yaml:8:9: summary.text: must not be empty"
+    assert err[-1] == "generator: 13 problems; nothing was written"
 
 
 def test_new_factor_refuses_an_existing_id(project, capsys):

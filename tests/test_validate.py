@@ -88,6 +88,6 @@ def test_json_format_carries_the_same_fields(project, capsys):
     assert main(["check", "--format", "json", "--root", str(project)]) == 1
     problems = json.loads(capsys.readouterr().out)
     assert problems == [{
-        "file": "content/factors/01-first.yaml", "line": 22, "col": 24, "field": "claims[1].sources[1]",
+        "file": "content/factors/01-first.yaml", "line": 27, "col": 32, "field": "sections[0].paragraphs[0].claims[1].sources[1]",
         "message": "unknown source 'src-tow' — did you mean 'src-two'?", "level": "error",
     }]

@@ -1,0 +1,89 @@
+"""Claims: the unit of text. Rules that span a note, and the walks templates use.
+
+A factor's story is sections → paragraphs → claims; the summary, key points and
+side-by-side accounts name claims by id instead of restating them, so a reader
+never meets a sentence that no labelled, sourced claim backs. The schema checks
+each claim's shape; this module checks that the ids hold together.
+"""
+from __future__ import annotations
+
+from .load import Document
+from .problems import Problem, did_you_mean
+
+
+def story_claims(factor) -> list[tuple[tuple, dict]]:
+    """Every claim of a factor's story, in reading order, with its path in the note."""
+    out = []
+    for i, section in _dicts(factor, "sections"):
+        for j, paragraph in _dicts(section, "paragraphs"):
+            for k, claim in _dicts(paragraph, "claims"):
+                out.append((("sections", i, "paragraphs", j, "claims", k), claim))
+    return out
+
+
+def claims_by_id(factor: dict) -> dict[str, dict]:
+    """A validated factor's claims, by id (for templates: rests_on, accounts)."""
+    return {claim["id"]: claim for _, claim in story_claims(factor)}
+
+
+def claim_sources(ids: list[str], by_id: dict[str, dict]) -> list[str]:
+    """The source ids behind some claims, each once, in order of first citation."""
+    return list(dict.fromkeys(sid for cid in ids for sid in by_id[cid]["sources"]))
+
+
+def archive_url(source: dict) -> str:
+    """The Wayback Machine's copies of a source's URL, nearest to its date.
+
+    web.archive.org/web/<timestamp>/<url> resolves to the capture closest to the
+    timestamp, so a partial date (YYYYMM, YYYY) or none at all still works; it
+    is the list of archived copies, not one capture anybody has checked."""
+    stamp = source.get("date", "").replace("-", "")
+    return f"https://web.archive.org/web/{stamp + '/' if stamp else ''}{source['url']}"
+
+
+def claim_problems(docs: list[Document]) -> list[Problem]:
+    """Claim ids unique within a note; every id a note names is defined in it."""
+    out: list[Problem] = []
+    for doc in docs:
+        if not isinstance(doc.data, dict):
+            continue
+        if doc.kind == "factor":
+            defined, problems = _defined(doc, story_claims(doc.data))
+            out += problems + _references(doc, defined)
+        elif doc.kind == "site":
+            out += _defined(doc, [(("short_answer", i), c) for i, c in _dicts(doc.data, "short_answer")])[1]
+    return out
+
+
+def _dicts(data, key: str):
+    items = data.get(key) if isinstance(data, dict) else None
+    return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)] if isinstance(items, list) else []
+
+
+def _defined(doc: Document, claims) -> tuple[set[str], list[Problem]]:
+    first: dict[str, tuple] = {}
+    out = []
+    for path, claim in claims:
+        cid = claim.get("id")
+        if not isinstance(cid, str):
+            continue
+        if cid in first:
+            line = doc.locate(first[cid])[0]
+            out.append(doc.problem(path + ("id",), f"duplicate claim id '{cid}' (first used at {doc.name}:{line})"))
+        else:
+            first[cid] = path + ("id",)
+    return set(first), out
+
+
+def _references(doc: Document, defined: set[str]) -> list[Problem]:
+    """rests_on of the summary and key points, and accounts' claims, name defined claims."""
+    data = doc.data
+    lists = [(("summary", "rests_on"), (data.get("summary") or {}).get("rests_on") if isinstance(data.get("summary"), dict) else None)]
+    lists += [(("key_points", i, "rests_on"), p.get("rests_on")) for i, p in _dicts(data, "key_points")]
+    lists += [(("accounts", i, "claims"), a.get("claims")) for i, a in _dicts(data, "accounts")]
+    out = []
+    for path, ids in lists:
+        for n, cid in enumerate(ids if isinstance(ids, list) else []):
+            if isinstance(cid, str) and cid not in defined:
+                out.append(doc.problem(path + (n,), f"unknown claim '{cid}'{did_you_mean(cid, defined)}"))
+    return out
