@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -69,6 +70,7 @@ def fingerprint(root: Path) -> str:
     for base, paths in ((content, notes), (GENERATOR, code)):
         for path in paths:
             h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(os.environ.get("SITE_URL", "").encode())  # the feeds' absolute links come from it
     return h.hexdigest()
 
 
