@@ -299,3 +299,19 @@ def test_keyboard_path_from_the_skip_link_through_the_stepper_to_a_term_and_a_so
         if len(reached) == 2:
             break
     assert set(reached) == {"term", "marker"}, reached
+
+
+# ---- the same partials under Zensical (its template engine differs) ----
+
+from test_zensical import zensical_site  # noqa: E402,F401  (fixture)
+
+
+def test_zensical_build_has_the_stepper_masthead_links_and_footer(zensical_site, built_site):
+    html = (zensical_site / "factors" / FACTOR_IDS[-1] / "index.html").read_text(encoding="utf-8")
+    stepper = html.split('<nav class="stepper"')[1].split("</nav>")[0]
+    assert stepper.count('class="stepper__step') == len(FACTOR_IDS)
+    assert stepper.count('aria-current="page"') == 1
+    links = re.findall(r'<li><a href="[^"]*"[^>]*>([^<]+)</a></li>', html.split('<ul class="site-links">')[1].split("</ul>")[0])
+    assert links == ["Overview", "Timeline", "Sources", "Glossary", "About"]
+    assert f"Published by {publisher_name(built_site)}." in html
+    assert "On to the timeline" in html
