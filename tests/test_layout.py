@@ -161,13 +161,24 @@ def test_factor_cards_never_leave_one_card_alone_in_a_row(at, site_url, width, c
         const cards = [...list.children];
         while (list.children.length < n) list.append(cards[list.children.length % cards.length].cloneNode(true));
         while (list.children.length > n) list.lastElementChild.remove();
-        const tops = {};
-        for (const li of list.children) { const t = Math.round(li.getBoundingClientRect().top); tops[t] = (tops[t] || 0) + 1; }
-        return Object.values(tops);
+        const rows = {};
+        for (const li of list.children) {
+            const r = li.getBoundingClientRect(), t = Math.round(r.top);
+            (rows[t] = rows[t] || []).push([r.left, r.right]);
+        }
+        const full = list.getBoundingClientRect();
+        return Object.values(rows).map(cards => ({
+            n: cards.length,
+            widths: cards.map(([l, r]) => Math.round(r - l)),
+            filled: Math.abs(cards[0][0] - full.left) < 2 && Math.abs(cards[cards.length - 1][1] - full.right) < 2,
+        }));
     }""", count)
-    assert sum(rows) == count
-    if max(rows) > 1:
-        assert 1 not in rows, rows
+    assert sum(r["n"] for r in rows) == count
+    if max(r["n"] for r in rows) > 1:
+        assert 1 not in [r["n"] for r in rows], rows
+    # every row is filled edge to edge by cards of one width
+    for r in rows:
+        assert r["filled"] and max(r["widths"]) - min(r["widths"]) <= 2, rows
 
 
 def test_each_factor_card_gives_its_number_title_summary_and_reading_time(at, site_url):
