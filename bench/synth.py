@@ -42,6 +42,8 @@ def make_project(dest: Path, factors: int, seed: int = 1) -> Path:
               for i in range(max(12, factors))]
     site = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))
     site["meeting"]["sources"] = ids[:3]
+    for claim in site["short_answer"]:
+        claim["sources"] = ids[:2]
     site["meeting"]["date"] = str(site["meeting"]["date"])
     _dump(content / "site.yaml", site)
     _dump(content / "sources.yaml", {"sources": sources})

@@ -16,7 +16,7 @@ from .layout import DATA, FACTOR_DIR, REFERENCE, SCHEMA_OUT, SNIPPETS, factor_pa
 from .model import Content, page_sources
 from .schema import SCHEMA_DIR, claim_kinds
 from .templating import environment
-from .readability import reading_minutes, site_reading_minutes
+from .readability import plain_text, reading_minutes, site_reading_minutes
 from .tooltips import PROSE_END, PROSE_START, Terms, fenced_prose
 
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
@@ -29,7 +29,7 @@ def render(content: Content) -> dict[str, str]:
         KIND_LABELS={k: k.capitalize() for k in claim_kinds()}, citation_list=citation_list, claims_by_id=claims_by_id,
         claim_sources=claim_sources, last_updated=last_updated, reading_minutes=reading_minutes,
         site_updated=site_updated, site_reading_minutes=site_reading_minutes)
-    env.filters.update(prose=fenced_prose, archive_url=archive_url)
+    env.filters.update(prose=fenced_prose, archive_url=archive_url, meta_description=meta_description)
     data = open_data(content)
     content = _with_safe_links(content)
     cites = citations(content)
@@ -51,6 +51,13 @@ def render(content: Content) -> dict[str, str]:
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         pages[f"{SCHEMA_OUT}/{schema.name}"] = schema.read_text(encoding="utf-8")
     return pages
+
+
+def meta_description(text: str) -> str:
+    """Prose as a meta description: the words a reader sees, on one line, with
+    typographic quotes (Material prints the description unescaped in an attribute)."""
+    words = " ".join(plain_text(text).split())
+    return re.sub(r'"([^"]*)"', "“\\1”", words).replace('"', "”")
 
 
 def open_data(content: Content) -> str:

@@ -29,7 +29,7 @@ def test_facts_are_plain_sentences_and_other_kinds_carry_label_and_attribution()
     assert first.startswith("A fact about a <button")
     assert ('<span class="claim-label claim-label--analysis">Analysis</span> An analysis. '
             '<span class="claim-by">— Analysts at Outlet Two, August 2025</span> <button type="button" class="source-marker" '
-            'popovertarget="pop-an-analysis" aria-label="Sources: Outlet One; Outlet Two" data-search-exclude>sources</button>') in first
+            'popovertarget="src-claim-an-analysis" aria-label="Sources: Outlet One; Outlet Two" data-search-exclude>sources</button>') in first
     assert second.startswith('<span class="claim-label claim-label--reported">Reported</span> A second paragraph, as reported.')
     assert "Analysts at Outlet Two" not in story.split("An analysis.")[0]
 
@@ -43,21 +43,21 @@ def test_every_claim_ends_with_a_marker_and_every_marker_has_its_popover():
         assert targets == popovers, path
         assert len(set(popovers)) == len(popovers), path
     first = pages()["factors/first.md"]
-    assert re.findall(r'popovertarget="(pop-[a-z0-9-]+)" aria-label', first) == [
-        "pop-summary", "pop-point-1", "pop-point-2", "pop-point-3", "pop-a-fact", "pop-an-analysis", "pop-a-report", "pop-check-1"]
+    assert re.findall(r'popovertarget="(src-[a-z0-9-]+)" aria-label', first) == [
+        "src-summary", "src-point-1", "src-point-2", "src-point-3", "src-claim-a-fact", "src-claim-an-analysis", "src-claim-a-report", "src-check-1"]
 
 
 def test_summary_and_key_points_cite_the_sources_of_the_claims_they_rest_on():
     first = pages()["factors/first.md"]
     # point 3 rests on a-fact (src-one) and an-analysis (src-one, src-two): each source once
-    point = first.split('id="pop-point-3"')[1].split("</span>")[0]
+    point = first.split('id="src-point-3"')[1].split("</span>")[0]
     assert re.findall(r'<data class="source-entry" value="([^"]+)">', point) == ["src-one", "src-two"]
 
 
 def test_accounts_are_built_from_claims():
     second = pages()["factors/second.md"]
     accounts = second.split("## The accounts side by side")[1]
-    assert "It went well." in accounts and 'popovertarget="pop-account-1-went-well"' in accounts
+    assert "It went well." in accounts and 'popovertarget="src-account-1-went-well"' in accounts
     assert '<span class="claim-label claim-label--reported">Reported</span> It did not' in accounts
 
 
@@ -65,7 +65,7 @@ def test_home_short_answer_is_claims_with_labels_and_markers():
     home = pages()["index.md"]
     answer = home.split("**The short answer.** ")[1].split("\n")[0]
     assert answer.startswith('<span class="claim-label claim-label--analysis">Analysis</span> The two sides wanted different things.')
-    assert re.findall(r'popovertarget="(pop-[a-z0-9-]+)" aria-label', answer) == ["pop-wanted-different", "pop-neither-moved"]
+    assert re.findall(r'popovertarget="(src-[a-z0-9-]+)" aria-label', answer) == ["src-claim-wanted-different", "src-claim-neither-moved"]
     assert 'description: "The two sides wanted different things. Neither moved."' in home
     assert "Last updated <time datetime=\"2026-11-27\">27 November 2026</time> · 1 min read in all" in home
 
@@ -73,7 +73,7 @@ def test_home_short_answer_is_claims_with_labels_and_markers():
 def test_timeline_events_have_markers_not_footnotes():
     timeline = pages()["reference/timeline.md"]
     assert "[^" not in timeline
-    assert re.findall(r'popovertarget="(pop-event-\d+)" aria-label', timeline) == ["pop-event-1", "pop-event-2"]
+    assert re.findall(r'popovertarget="(src-event-\d+)" aria-label', timeline) == ["src-event-1", "src-event-2"]
 
 
 def test_no_page_uses_reader_unfriendly_words_or_footnotes():

@@ -18,7 +18,7 @@ def test_build_prints_a_one_line_summary(project):
     r = cli("build", "--root", str(project))
     assert r.returncode == 0
     assert r.stdout.splitlines() == [r.stdout.strip()]
-    assert r.stdout.startswith("generator: 2 factors, 17 files: 17 written, 0 unchanged, 0 removed in ")
+    assert r.stdout.startswith("generator: 2 factors, 18 files: 18 written, 0 unchanged, 0 removed in ")
 
 
 def test_content_mistake_never_prints_a_traceback(project):

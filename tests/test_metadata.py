@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 import yaml
 
 from conftest import ROOT
+from generator.model import page_sources
 from test_site import FACTOR_IDS, page
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -64,7 +65,7 @@ def test_factor_pages_carry_article_json_ld_with_their_citations(built_site):
         assert ld["dateModified"] == latest
         assert ld["publisher"]["publishingPrinciples"] == SITE_URL + "about/"
         assert ld["publisher"]["correctionsPolicy"].startswith(SITE_URL + "about/#")
-        cited = {s for part in ("sections", "claims", "accounts", "fact_checks") for x in note.get(part, []) for s in x["sources"]}
+        cited = set(page_sources(note))
         assert len(ld["citation"]) == len(cited)
         assert all(c["@type"] == "CreativeWork" and c["publisher"]["name"] for c in ld["citation"])
 
@@ -100,7 +101,7 @@ def test_factor_pages_show_dates_and_a_citation_block(built_site):
     html = page(built_site, "factors/ceasefire-terms")
     assert re.search(r'Published <time datetime="2026-11-25">25 November 2026</time>', html)
     apa = re.search(r'<p class="cite-apa">(.*?)</p>', html).group(1)
-    assert apa == (f"Why Alaska brought no ceasefire. (2026, November 25). <em>A ceasefire only on Russia&#39;s terms</em>. "
+    assert apa == (f"Why Alaska brought no ceasefire. (2026, November 28). <em>A ceasefire only on Russia&#39;s terms</em>. "
                    f"{SITE_URL}factors/ceasefire-terms/")
     bib = re.search(r'<pre class="cite-bibtex"><code>(.*?)</code></pre>', html, re.S).group(1)
     assert bib.startswith("@online{ceasefire-terms-2026,")
@@ -146,7 +147,7 @@ def test_titles_with_quotes_cannot_break_the_markup(tmp_path):
 
     project = copy_project(tmp_path)
     note = project / "content" / "factors" / "05-atmosphere.yaml"
-    note.write_text(note.read_text().replace("title: Two accounts of the atmosphere", "title: 'Two \"accounts\" <of> the atmosphere & more'"))
+    note.write_text(note.read_text().replace("title: Conflicting accounts of the atmosphere", "title: 'Two \"accounts\" <of> the atmosphere & more'"))
     result = build_site(project)
     assert result.returncode == 1  # raw HTML <of> is refused before anything is built
     note.write_text(note.read_text().replace("<of>", "of"))

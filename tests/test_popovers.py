@@ -43,8 +43,8 @@ def test_markers_sit_inside_paragraphs_with_their_popovers(fixture_site):
     story = page.split('id="background"')[1].split("<h2")[0]
     paragraphs = re.findall(r"<p>(.*?)</p>", story, re.S)
     assert len(paragraphs) == 2
-    assert [re.findall(r'popovertarget="(pop-[^"]+)" aria-label', p) for p in paragraphs] == [["pop-a-fact", "pop-an-analysis"], ["pop-a-report"]]
-    popover = story.split('id="pop-a-fact"')[1].split("</span>")[0]
+    assert [re.findall(r'popovertarget="(src-claim-[^"]+)" aria-label', p) for p in paragraphs] == [["src-claim-a-fact", "src-claim-an-analysis"], ["src-claim-a-report"]]
+    popover = story.split('id="src-claim-a-fact"')[1].split("</span>")[0]
     assert '<a href="https://example.org/one" target="_blank" rel="noopener noreferrer">Original at example.org' in popover
     assert 'href="https://web.archive.org/web/20250815/https://example.org/one"' in popover
     assert '<a href="../../reference/sources/#src-one">About this source</a>' in popover
@@ -72,9 +72,20 @@ def test_every_page_links_the_feeds_in_its_head(fixture_site):
     for path in ("", "factors/first", "reference/corrections", "about"):
         head = html(fixture_site, path).split("</head>")[0]
         depth = "../" * path.count("/") + ("../" if path else "")
-        assert f'<link rel="alternate" type="application/atom+xml" title="Corrections and updates (Atom)" href="{depth}feeds/corrections.atom">' in head
-        assert f'<link rel="alternate" type="application/feed+json" title="Corrections and updates (JSON Feed)" href="{depth}feeds/corrections.json">' in head
+        assert f'<link rel=" alternate" type="application/atom+xml" title="Corrections and updates (Atom)" href="{depth}feeds/corrections.atom">' in head
+        assert f'<link rel=" alternate" type="application/feed+json" title="Corrections and updates (JSON Feed)" href="{depth}feeds/corrections.json">' in head
     assert 'href="../../feeds/corrections.atom"' in html(fixture_site, "reference/corrections").split("</head>")[1]
+
+
+def test_feed_links_are_discovered_and_cost_no_request(page, fixture_url):
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+    page.goto(f"{fixture_url}factors/first/")
+    feeds = page.eval_on_selector_all("link", "links => links.filter(l => l.relList.contains('alternate')).map(l => [l.type, l.href])")
+    assert feeds == [["application/atom+xml", f"{fixture_url}feeds/corrections.atom"],
+                     ["application/feed+json", f"{fixture_url}feeds/corrections.json"]]
+    page.wait_for_load_state("networkidle")
+    assert failed == []
 
 
 def tab_to(page, selector, limit=80):
@@ -86,7 +97,7 @@ def tab_to(page, selector, limit=80):
 
 
 @pytest.mark.parametrize("invoker, popover, link", [
-    ('button.source-marker[popovertarget="pop-a-fact"]', "#pop-a-fact", "Original at example.org"),
+    ('button.source-marker[popovertarget="src-claim-a-fact"]', "#src-claim-a-fact", "Original at example.org"),
     ('button.term[popovertarget="term-truce"]', "#term-truce", "In the glossary"),
 ])
 def test_keyboard_opens_in_place_on_a_phone(browser, fixture_url, invoker, popover, link):
@@ -116,8 +127,8 @@ def test_a_tap_opens_a_marker_and_the_close_button_closes_it(browser, fixture_ur
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(f"{fixture_url}reference/timeline/")
-    page.locator('button.source-marker[popovertarget="pop-event-1"]').tap()
-    expect(page.locator("#pop-event-1").get_by_role("link", name="About this source")).to_be_visible()
-    page.locator("#pop-event-1").get_by_role("button", name="Close").tap()
-    expect(page.locator("#pop-event-1")).to_be_hidden()
+    page.locator('button.source-marker[popovertarget="src-event-1"]').tap()
+    expect(page.locator("#src-event-1").get_by_role("link", name="About this source")).to_be_visible()
+    page.locator("#src-event-1").get_by_role("button", name="Close").tap()
+    expect(page.locator("#src-event-1")).to_be_hidden()
     context.close()

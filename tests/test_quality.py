@@ -102,5 +102,10 @@ def test_factor_page_prints_without_chrome_and_with_source_urls(page, site_url):
     assert link.get_attribute("href") in after
     page.goto(site_url + "factors/atmosphere/")
     page.emulate_media(media="print")
-    expect(page.locator(".footnote").first).to_be_visible()
+    # each claim's sources print after it, with the original's address
+    sources = page.locator(".source-popover").first
+    expect(sources).to_be_visible()
+    original = sources.locator('a[href^="https://"]').first
+    assert original.get_attribute("href") in original.evaluate("a => getComputedStyle(a, '::after').content")
+    expect(page.locator(".source-marker").first).to_be_hidden()
     expect(page.locator(".cite-this")).to_be_visible()

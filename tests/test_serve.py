@@ -54,15 +54,15 @@ def served(tmp_path):
 
 def test_broken_note_shows_banner_and_fix_recovers(served):
     project, url = served
-    wait_for(lambda html: "Two accounts of the atmosphere" in html, url)
+    wait_for(lambda html: "Conflicting accounts of the atmosphere" in html, url)
     note = project / "content" / "factors" / "05-atmosphere.yaml"
     good = note.read_text()
 
     note.write_text(good.replace("order: 5", "order: five"))
     html = wait_for(lambda html: 'class="build-error"' in html, url)
     assert "content/factors/05-atmosphere.yaml:3:8: order: expected a whole number, got text &#x27;five&#x27;" in html
-    assert "Two accounts of the atmosphere" in html  # the last good page is still served
+    assert "Conflicting accounts of the atmosphere" in html  # the last good page is still served
 
-    note.write_text(good.replace("Two accounts of the atmosphere", "Two accounts of the mood"))
-    html = wait_for(lambda html: "Two accounts of the mood" in html, url)
+    note.write_text(good.replace("Conflicting accounts of the atmosphere", "Conflicting accounts of the mood"))
+    html = wait_for(lambda html: "Conflicting accounts of the mood" in html, url)
     assert 'class="build-error"' not in html

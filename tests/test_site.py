@@ -42,17 +42,45 @@ def test_home_has_a_card_per_factor_and_the_meeting_at_a_glance(built_site):
     assert "The meeting at a glance" in home and "15 August 2025" in home
 
 
-def test_glossary_terms_show_as_tooltips_on_factor_pages(built_site):
-    terms = page(built_site, "factors/ceasefire-terms")
-    assert re.search(r'<abbr title="The North Atlantic Treaty Organization[^"]*">NATO</abbr>', terms)
-    assert re.search(r'<abbr title="[^"]*">sanctions</abbr>', terms)
+def test_glossary_terms_open_in_place_on_factor_pages(built_site):
+    html = page(built_site, "factors/ceasefire-terms")
+    assert '<button type="button" class="term" popovertarget="term-nato">NATO</button>' in html
+    assert re.search(r'<span popover id="term-nato" class="term-popover" data-search-exclude><strong>NATO</strong>: '
+                     r'The North Atlantic Treaty Organization[^<]*<a href="../../reference/glossary/#nato">In the glossary</a>', html)
+    assert 'popovertarget="term-sanctions">sanctions</button>' in html
 
 
-def test_claims_carry_labels_and_footnotes_to_the_sources_page(built_site):
+def test_terms_are_marked_once_and_never_in_headings_or_links(built_site):
+    for html in built_site.rglob("index.html"):
+        text = html.read_text(encoding="utf-8")
+        terms = re.findall(r'<button type="button" class="term" popovertarget="(term-[a-z0-9-]+)">', text)
+        assert len(terms) == len(set(terms)), html
+        for heading in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", text, re.S):
+            assert 'class="term"' not in heading, html
+        for link in re.findall(r"<a [^>]*>.*?</a>", text, re.S):
+            assert 'class="term"' not in link, html
+
+
+def test_claims_carry_labels_and_markers_that_open_their_sources(built_site):
     html = page(built_site, "factors/putins-approach")
     assert 'class="claim-label claim-label--analysis">Analysis</span>' in html
-    assert 'href="../../reference/sources/#odessa-journal-deepstate-2025-09"' in html
+    assert '<a href="../../reference/sources/#odessa-journal-deepstate-2025-09">About this source</a>' in html
     assert "Fact check" in html and "22%" in html
+    assert "The claims and their sources" not in html and 'class="footnote' not in html
+
+
+def test_every_story_paragraph_carries_markers_and_every_non_fact_claim_a_label(built_site):
+    from generator.claims import story_claims
+
+    for fid in FACTOR_IDS:
+        note = yaml.safe_load(next((ROOT / "content" / "factors").glob(f"*-{fid}.yaml")).read_text())
+        html = page(built_site, f"factors/{fid}")
+        for _, claim in story_claims(note):
+            at = html.index(f'class="source-marker" popovertarget="src-claim-{claim["id"]}"')
+            # the claim's own text: from the end of the previous popover to its marker
+            own = html[:at].rsplit('class="source-popover"', 1)[-1].split("</span>", 1)[-1]
+            labelled = f'<span class="claim-label claim-label--{claim["kind"]}">' in own
+            assert labelled == (claim["kind"] != "fact"), claim["id"]
 
 
 def test_sources_page_lists_the_pages_citing_each_source(built_site):
@@ -80,10 +108,3 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert builds[0][0] == builds[1][0]
     assert builds[0][1].keys() == builds[1][1].keys()
     assert [k for k in builds[0][1] if builds[0][1][k] != builds[1][1][k]] == []
-
-
-def test_factor_pages_define_their_terms_for_keyboard_and_screen_readers(built_site):
-    html = page(built_site, "factors/ceasefire-terms")
-    section = html.split('id="terms-on-this-page"')[1].split("</dl>")[0]
-    assert re.search(r'<a href="../../reference/glossary/#nato">“<abbr title="[^"]+">NATO</abbr>” in the glossary</a>', section)
-    assert "The North Atlantic Treaty Organization" in section

@@ -34,11 +34,16 @@ def test_zensical_builds_every_factor_page(zensical_site):
         assert (zensical_site / page / "index.html").exists(), page
 
 
-def test_zensical_build_has_the_glossary_tooltips(zensical_site):
-    terms = (zensical_site / "factors" / "ceasefire-terms" / "index.html").read_text()
-    assert re.search(r'<abbr title="The North Atlantic Treaty Organization[^"]*">NATO</abbr>', terms)
-    about = (zensical_site / "about" / "index.html").read_text()
-    assert re.search(r'<abbr title="[^"]*">sanctions</abbr>', about)
+def test_zensical_build_has_the_glossary_terms_and_source_popovers(zensical_site):
+    html = (zensical_site / "factors" / "ceasefire-terms" / "index.html").read_text()
+    assert '<button type="button" class="term" popovertarget="term-nato">NATO</button>' in html
+    # Zensical honours data-search-exclude and drops the attribute from the page
+    assert re.search(r'<span popover id="term-nato" class="term-popover"><strong>NATO</strong>: The North Atlantic Treaty Organization', html)
+    marker = re.search(r'<button type="button" class="source-marker" popovertarget="([a-z0-9-]+)"', html).group(1)
+    popover = html.split(f'<span popover id="{marker}" class="source-popover">')[1].split("</span>")[0]
+    assert 'href="../../reference/sources/#' in popover and "web.archive.org/web/" in popover
+    index = (zensical_site / "search.json").read_text()
+    assert "About this source" not in index and "In the glossary" not in index
 
 
 def test_zensical_build_keeps_the_json_ld(zensical_site):
