@@ -102,3 +102,5 @@ def test_home_page_corrections_join_the_log_the_feeds_and_the_last_updated_date(
     assert first.id == "tag:example.org,2026-11-30:correction-1"
     page = render(content)["reference/corrections.md"]
     assert "[Home: the short answer and the meeting at a glance](../index.md): Fixed the short answer." in page
+    home = render(content)["index.md"]
+    assert "## Corrections and updates to this page\n\n- **30 November 2026, correction:** Fixed the short answer." in home
