@@ -60,10 +60,15 @@ def built_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served gzip-compressed from 127.0.0.1, as `make audit` serves it."""
+    yield from served(built_site)
+
+
+def served(site: Path):
+    """Serve a built site from 127.0.0.1 (gzip, keep-alive) for as long as the fixture lives."""
     sys.path.insert(0, str(ROOT / "audit"))
     from serve import serve
 
-    httpd, url = serve(built_site)
+    httpd, url = serve(site)
     yield url
     httpd.shutdown()
 

@@ -3,12 +3,11 @@ content, out of the search index, and opened in place by keyboard on a phone."""
 import json
 import re
 import shutil
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import FIXTURE, ROOT
+from conftest import FIXTURE, served
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +25,7 @@ def fixture_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def fixture_url(fixture_site):
-    sys.path.insert(0, str(ROOT / "audit"))
-    from serve import serve
-
-    httpd, url = serve(fixture_site)
-    yield url
-    httpd.shutdown()
+    yield from served(fixture_site)
 
 
 def html(site, path):
