@@ -97,7 +97,7 @@ def page(browser):
 
 SLOW_MODULES = {"test_browser", "test_feeds", "test_metadata", "test_popovers", "test_quality", "test_serve",
                 "test_site", "test_site_safety", "test_zensical", "test_interrupted"}
-SLOW_FIXTURES = {"built_site", "site_url", "browser", "page", "fixture_site"}
+SLOW_FIXTURES = {"built_site", "site_url", "browser", "page", "fixture_site", "public_site", "local_site"}
 
 
 def pytest_collection_modifyitems(config, items):

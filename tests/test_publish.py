@@ -121,6 +121,7 @@ def test_every_factor_page_and_the_about_page_link_to_report_a_mistake(public_si
     assert 'id="report-a-mistake"' in html(local_site, "about")
 
 
+@pytest.mark.slow  # builds a site with mkdocs
 def test_the_publisher_s_contact_comes_first_and_the_about_page_names_the_publisher(tmp_path):
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
