@@ -13,6 +13,7 @@ import yaml
 from .claims import archive_url, claim_sources, claims_by_id
 from .feeds import feeds
 from .layout import DATA, FACTOR_DIR, REFERENCE, SCHEMA_OUT, SNIPPETS, factor_path
+from .markup import safe_links
 from .model import Content, page_sources
 from .schema import SCHEMA_DIR, claim_kinds
 from .share import share_images
@@ -112,14 +113,11 @@ def corrections_log(content: Content) -> list[dict]:
     return sorted(entries, key=lambda e: (e["date"], -e["rank"]), reverse=True)
 
 
-_MD_LINK = re.compile(r"(\[[^\]\n]+\]\(https?://[^)\s]+\))(?!\{)")
-
-
 def _with_safe_links(content: Content) -> Content:
     """Links to other sites written in notes get rel="noopener noreferrer"."""
     def fix(value):
         if isinstance(value, str):
-            return _MD_LINK.sub(r'\1{ rel="noopener noreferrer" }', value) if "](http" in value else value
+            return safe_links(value)
         if isinstance(value, list):
             return [fix(v) for v in value]
         if isinstance(value, dict):
