@@ -72,10 +72,6 @@ def _manifest(docs_dir: Path) -> dict:
     return {**manifest, "files": files, "pending": pending}
 
 
-def read_manifest(docs_dir: Path) -> dict[str, str]:
-    return _manifest(docs_dir)["files"]
-
-
 def _known(manifest: dict, rel: str) -> set[str]:
     """Every version of rel this generator wrote: the recorded one, and any in transit."""
     return {h for h in [manifest["files"].get(rel), *manifest["pending"].get(rel, [])] if h}
