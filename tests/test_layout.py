@@ -98,6 +98,44 @@ def test_both_schemes_use_the_sites_own_palette(at, site_url, scheme, background
     assert header[0] != "rgb(63, 81, 181)" and header[1] == "rgb(193, 18, 31)"
 
 
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+HEADER_BG = "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+THEME_COLOR = "document.querySelector('meta[name=theme-color]').content"
+
+
+def test_the_scheme_follows_the_system_until_the_reader_chooses_and_the_choice_is_kept(at, site_url):
+    page = at(PHONE, "dark")
+    page.goto(site_url)
+    assert page.evaluate(SCHEME) == "slate"
+    toggle = page.get_by_role("button", name="Switch to light mode")
+    assert toggle.is_visible()
+    # no choice yet: a change of the system setting is followed at once
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function(SCHEME + " === 'default'", timeout=5000)
+    assert page.evaluate(THEME_COLOR) == page.evaluate(HEADER_BG)
+    # by keyboard, the toggle switches the scheme and says what it now does
+    page.get_by_role("button", name="Switch to dark mode").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(SCHEME) == "slate"
+    assert page.get_by_role("button", name="Switch to light mode").is_visible()
+    assert page.evaluate(THEME_COLOR) == page.evaluate(HEADER_BG)
+    # a chosen scheme outlasts the page and a change of the system setting
+    page.goto(site_url + "factors/" + FACTOR_IDS[0] + "/")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(200)
+    page.emulate_media(color_scheme="light")
+    page.wait_for_timeout(200)
+    assert page.evaluate(SCHEME) == "slate"
+
+
+def test_without_script_the_toggle_is_not_shown(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, color_scheme="light")
+    page = context.new_page()
+    page.goto(site_url)
+    assert page.locator(".site-palette").is_hidden()
+    context.close()
+
+
 def test_factor_pages_are_one_column_without_side_navigation_or_contents(at, site_url):
     page = at(LAPTOP)
     page.goto(site_url + "factors/" + FACTOR_IDS[1] + "/")
