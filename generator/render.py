@@ -16,7 +16,7 @@ from .layout import DATA, FACTOR_DIR, REFERENCE, SCHEMA_OUT, SNIPPETS, factor_pa
 from .markup import safe_links
 from .model import Content, page_sources
 from .schema import SCHEMA_DIR, claim_kinds
-from .share import share_images
+from .share import page_of_image, share_images
 from .templating import environment
 from .readability import plain_text, reading_minutes, site_reading_minutes
 from .tooltips import PROSE_END, PROSE_START, Terms, fenced_prose
@@ -47,12 +47,13 @@ def render(content: Content) -> dict[str, str | bytes]:
     terms = Terms(content, env.get_template("term.md.j2"))
     for path, text in pages.items():
         pages[path] = terms.mark(text, path)[0].replace(PROSE_START, "").replace(PROSE_END, "")
-    pages[f"{SNIPPETS}/nav.yml"] = nav_yaml(content)
+    images = share_images(content, pages)
+    pages[f"{SNIPPETS}/nav.yml"] = nav_yaml(content, shared=sorted(page_of_image(path) for path in images))
     pages[DATA] = data
     pages.update(feeds(content, corrections_log(content)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         pages[f"{SCHEMA_OUT}/{schema.name}"] = schema.read_text(encoding="utf-8")
-    pages.update(share_images(content, pages))
+    pages.update(images)
     return pages
 
 
@@ -163,7 +164,7 @@ def factor_nav(factors: list[dict]) -> list[dict]:
     return groups
 
 
-def nav_yaml(content: Content) -> str:
+def nav_yaml(content: Content, shared: list[str] = ()) -> str:
     nav = [
         {"Home": "index.md"},
         {"The factors": factor_nav(content.factors)},
@@ -175,7 +176,9 @@ def nav_yaml(content: Content) -> str:
     ]
     # Theme templates show who publishes the site and where to report a mistake.
     publisher = {k: content.site["publisher"][k] for k in ("name", "contact") if k in content.site["publisher"]}
+    # The pages with a share image of their own, so the theme never guesses.
+    extra = {"publisher": publisher, "share_images": list(shared)}
     header = "# Written by `python -m generator build`; mkdocs.yml inherits it. Do not edit.\n"
-    return header + yaml.safe_dump({"nav": nav, "extra": {"publisher": publisher}}, sort_keys=False, allow_unicode=True, width=1000)
+    return header + yaml.safe_dump({"nav": nav, "extra": extra}, sort_keys=False, allow_unicode=True, width=1000)
 
 

@@ -4,7 +4,8 @@ Drawn with Pillow from the page's title and the font kept beside this module
 (generator/fonts/, DejaVu Sans Bold, Bitstream Vera licence), so the bytes
 depend only on the notes and the pinned Pillow, not on the machine's fonts.
 The theme (overrides/main.html) finds a page's image by the same rule as
-image_path(): share/ + the page's Markdown path with .png for .md.
+image_path(): share/ + the page's Markdown path with .png for .md; which pages
+have one, it reads from nav.yml (extra.share_images), written by render.
 """
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ HAND_WRITTEN = {"about.md": "About this explainer"}
 
 def image_path(page: str) -> str:
     return f"{SHARE}/{page[:-3]}.png"
+
+
+def page_of_image(image: str) -> str:
+    return image[len(SHARE) + 1:-4] + ".md"
 
 
 def share_images(content: Content, pages: dict[str, str]) -> dict[str, bytes]:
