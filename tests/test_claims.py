@@ -111,4 +111,5 @@ def test_nav_carries_the_publisher_for_theme_templates():
     import yaml
 
     nav = yaml.safe_load(pages()["_generated/nav.yml"])
-    assert nav["extra"] == {"publisher": {"name": "The fixture project", "contact": "https://example.org/issues"}}
+    assert nav["extra"]["publisher"] == {"name": "The fixture project", "contact": "https://example.org/issues"}
+    assert set(nav["extra"]) == {"publisher", "share_images"}

@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+import yaml
 from PIL import Image
 
 from conftest import FIXTURE
@@ -35,6 +36,13 @@ def test_every_page_gets_a_1200_by_630_png_and_the_same_notes_give_the_same_byte
         assert (image.format, image.size) == ("PNG", (1200, 630))
     assert share_images()[1] == images
     assert len(set(images.values())) == len(images)  # each page its own picture
+
+
+def test_the_theme_is_told_which_pages_have_an_image_of_their_own():
+    content, _ = check(FIXTURE)
+    pages = render(content)
+    listed = yaml.safe_load(pages["_generated/nav.yml"])["extra"]["share_images"]
+    assert sorted(image_path(p) for p in listed) == sorted(rel for rel in pages if rel.startswith("share/"))
 
 
 def test_a_factor_image_shows_its_title_and_its_place_among_the_factors():
