@@ -31,10 +31,10 @@ def test_facts_are_plain_sentences_and_other_kinds_carry_label_and_attribution()
     story = pages()["factors/first.md"].split("## Background\n\n")[1].split("\n\n## ")[0]
     first, second = story.split("\n\n")
     assert first.startswith("A fact about a <button")
-    assert ('<span class="claim-label claim-label--analysis">Analysis</span> An analysis. '
+    assert ('<span class="claim-label claim-label--analysis" data-search-exclude>Analysis</span> An analysis. '
             '<span class="claim-by">— Analysts at Outlet Two, August 2025</span> <button type="button" class="source-marker" '
             'popovertarget="src-claim-an-analysis" aria-label="Sources: Outlet One; Outlet Two" data-search-exclude>sources</button>') in first
-    assert second.startswith('<span class="claim-label claim-label--reported">Reported</span> A second paragraph, as reported.')
+    assert second.startswith('<span class="claim-label claim-label--reported" data-search-exclude>Reported</span> A second paragraph, as reported.')
     assert "Analysts at Outlet Two" not in story.split("An analysis.")[0]
 
 
@@ -62,13 +62,13 @@ def test_accounts_are_built_from_claims():
     second = pages()["factors/second.md"]
     accounts = second.split("## The accounts side by side")[1]
     assert "It went well." in accounts and 'popovertarget="src-claim-went-well"' in accounts
-    assert '<span class="claim-label claim-label--reported">Reported</span> It did not' in accounts
+    assert '<span class="claim-label claim-label--reported" data-search-exclude>Reported</span> It did not' in accounts
 
 
 def test_home_short_answer_is_claims_with_labels_and_markers():
     home = pages()["index.md"]
     answer = home.split("**The short answer.** ")[1].split("\n")[0]
-    assert answer.startswith('<span class="claim-label claim-label--analysis">Analysis</span> The two sides wanted different things.')
+    assert answer.startswith('<span class="claim-label claim-label--analysis" data-search-exclude>Analysis</span> The two sides wanted different things.')
     assert re.findall(r'popovertarget="(src-[a-z0-9-]+)" aria-label', answer) == ["src-claim-wanted-different", "src-claim-neither-moved"]
     assert 'description: "The two sides wanted different things. Neither moved."' in home
     assert "Last updated <time datetime=\"2026-11-27\">27 November 2026</time> · 1 min read in all" in home

@@ -1,6 +1,6 @@
 """Search that lands right, typed key by key in Debian's chromium: the
 explanation ranks above the reference pages, snippets carry no footnote
-numbers, and one- or two-letter words are not prefixes."""
+numbers or claim labels, and one- or two-letter words are not prefixes."""
 import re
 from urllib.parse import urlsplit
 
@@ -56,6 +56,15 @@ def test_snippets_carry_no_footnote_numbers(page, site_url, query):
     assert results.locator("sup").count() == 0
     text = results.inner_text()
     assert not re.search(r"[a-z][.,;:”\"’)]?\d", text), re.findall(r".{30}[a-z][.,;:”\"’)]?\d.{5}", text)
+
+
+def test_snippets_do_not_run_claim_labels_into_sentences(page, site_url):
+    # "Donbas" is in a paragraph of labelled claims (factor 2); a label read
+    # "… the Donbas. Statement On 24 February …" in the snippet.
+    search(page, site_url, "Donbas")
+    text = page.locator(".md-search-result__list").inner_text()
+    assert "24 February" in text
+    assert not re.search(r"\b(Fact|Reported|Statement|Analysis) [A-Z]", text), text
 
 
 def test_two_letters_are_a_whole_word_and_three_a_prefix(page, site_url):
