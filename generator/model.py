@@ -14,6 +14,7 @@ class Content:
     terms: list[dict]
     events: list[dict]
     source_by_id: dict = field(default_factory=dict)
+    timeline_corrections: list[dict] = field(default_factory=list)
 
 
 def refs(data, key, path=()):

@@ -74,6 +74,7 @@ def open_data(content: Content) -> str:
         "sources": content.sources,
         "glossary": content.terms,
         "timeline": content.events,
+        **({"timeline_corrections": content.timeline_corrections} if content.timeline_corrections else {}),
     }
     # Compact: with indent, json falls back to its pure-Python encoder (slow at scale)
     return json.dumps(doc, ensure_ascii=False) + "\n"
@@ -99,7 +100,7 @@ def last_updated(factor: dict) -> str:
 
 def site_updated(content: Content) -> str:
     """The explainer's last-updated date: its most recently changed page."""
-    home = [c["date"] for c in content.site.get("corrections", [])]
+    home = [c["date"] for c in content.site.get("corrections", []) + content.timeline_corrections]
     return max([*home, *(last_updated(f) for f in content.factors)])
 
 
@@ -109,6 +110,7 @@ def corrections_log(content: Content) -> list[dict]:
     Each entry names its page (path relative to docs/) and that page's title."""
     owners = [("index.md", "Home: the short answer and the meeting at a glance", content.site, 0)]
     owners += [(factor_path(f), f["title"], f, f["order"]) for f in content.factors]
+    owners.append((REFERENCE["timeline"], "Timeline", {"corrections": content.timeline_corrections}, len(content.factors) + 1))
     entries = [{**c, "page": path, "title": title, "rank": rank}
                for path, title, data, rank in owners for c in data.get("corrections", [])]
     return sorted(entries, key=lambda e: (e["date"], -e["rank"]), reverse=True)

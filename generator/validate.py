@@ -160,4 +160,5 @@ def _content(docs: list[Document]) -> Content:
         terms=by_kind["glossary"]["terms"],
         events=events,
         source_by_id={s["id"]: s for s in sources},
+        timeline_corrections=by_kind["timeline"].get("corrections", []),
     )

@@ -104,3 +104,24 @@ def test_home_page_corrections_join_the_log_the_feeds_and_the_last_updated_date(
     assert "[Home: the short answer and the meeting at a glance](../index.md): Fixed the short answer." in page
     home = render(content)["index.md"]
     assert "## Corrections and updates to this page\n\n- **30 November 2026, correction:** Fixed the short answer." in home
+
+
+def test_timeline_corrections_are_read_shown_logged_and_published(monkeypatch, tmp_path):
+    import shutil
+
+    from generator.render import DATA, site_updated
+
+    shutil.copytree(FIXTURE, tmp_path / "project")
+    with (tmp_path / "project" / "content" / "timeline.yaml").open("a", encoding="utf-8") as f:
+        f.write("corrections:\n  - date: 2026-12-01\n    kind: correction\n    change: Fixed a date.\n")
+    content, problems = check(tmp_path / "project")
+    assert content is not None, problems
+    log = corrections_log(content)
+    assert (log[0]["date"], log[0]["page"], log[0]["title"]) == ("2026-12-01", "reference/timeline.md", "Timeline")
+    assert site_updated(content) == "2026-12-01"
+    pages = render(content)
+    assert "## Corrections and updates to this page\n\n- **1 December 2026, correction:** Fixed a date." in pages["reference/timeline.md"]
+    assert "[Timeline](timeline.md): Fixed a date." in pages["reference/corrections.md"]
+    assert json.loads(pages[DATA])["timeline_corrections"] == [{"date": "2026-12-01", "kind": "correction", "change": "Fixed a date."}]
+    entry = feedparser.parse(feeds(monkeypatch, content=content)[0]).entries[0]
+    assert (entry.title, entry.summary) == ("Correction: Timeline", "Fixed a date.")
