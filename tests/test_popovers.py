@@ -48,8 +48,9 @@ def test_search_index_leaves_markers_and_popovers_out(fixture_site):
     index = json.loads((fixture_site / "search" / "search_index.json").read_text())
     docs = {d["location"]: d for d in index["docs"]}
     background = docs["factors/first/#background"]["text"]
-    assert background == ("<p>A fact about a truce.  Analysis An analysis. — Analysts at Outlet Two, August 2025 </p> "
-                          "<p>Reported A second paragraph, as reported. — Outlet One, 15 August 2025 </p>")
+    # claim labels are left out too; the attribution stays
+    assert background == ("<p>A fact about a truce.   An analysis. — Analysts at Outlet Two, August 2025 </p> "
+                          "<p> A second paragraph, as reported. — Outlet One, 15 August 2025 </p>")
     everything = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("factors/"))
     for leaked in ("About this source", "First report", "Archived", "Close", "A pause in fighting"):
         assert leaked not in everything
