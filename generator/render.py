@@ -100,8 +100,8 @@ def last_updated(factor: dict) -> str:
 
 def site_updated(content: Content) -> str:
     """The explainer's last-updated date: its most recently changed page."""
-    home = [c["date"] for c in content.site.get("corrections", []) + content.timeline_corrections]
-    return max([*home, *(last_updated(f) for f in content.factors)])
+    others = [c["date"] for c in content.site.get("corrections", []) + content.timeline_corrections]
+    return max([*others, *(last_updated(f) for f in content.factors)])
 
 
 def corrections_log(content: Content) -> list[dict]:
