@@ -51,8 +51,27 @@ def claim_problems(docs: list[Document]) -> list[Problem]:
             defined, problems = _defined(doc, story_claims(doc.data))
             out += problems + _references(doc, defined)
         elif doc.kind == "site":
-            out += _defined(doc, [(("short_answer", i), c) for i, c in _dicts(doc.data, "short_answer")])[1]
+            out += _defined(doc, site_claims(doc.data))[1]
+        elif doc.kind == "since":
+            defined, problems = _defined(doc, since_claims(doc.data))
+            out += problems + _references(doc, defined)
     return out
+
+
+def site_claims(site) -> list[tuple[tuple, dict]]:
+    """The home page's claims: the standfirst, then the voices."""
+    out = [(("standfirst", i), c) for i, c in _dicts(site, "standfirst")]
+    for i, voice in _dicts(site, "voices"):
+        out += [(("voices", i, "claims", j), c) for j, c in _dicts(voice, "claims")]
+    return out
+
+
+def since_claims(since) -> list[tuple[tuple, dict]]:
+    """What has happened since: how far the reporting reaches, the dated entries, the bearing."""
+    out = [(("reach",), since["reach"])] if isinstance(since, dict) and isinstance(since.get("reach"), dict) else []
+    for i, entry in _dicts(since, "entries"):
+        out += [(("entries", i, "claims", j), c) for j, c in _dicts(entry, "claims")]
+    return out + [(("bearing", i), c) for i, c in _dicts(since, "bearing")]
 
 
 def _dicts(data, key: str):
@@ -76,9 +95,9 @@ def _defined(doc: Document, claims) -> tuple[set[str], list[Problem]]:
 
 
 def _references(doc: Document, defined: set[str]) -> list[Problem]:
-    """rests_on of the summary and key points, and accounts' claims, name defined claims."""
+    """rests_on of the summary, teaser and key points, accounts' claims and pull quotes name defined claims."""
     data = doc.data
-    lists = [(("summary", "rests_on"), (data.get("summary") or {}).get("rests_on") if isinstance(data.get("summary"), dict) else None)]
+    lists = [((key, "rests_on"), data[key].get("rests_on")) for key in ("summary", "teaser") if isinstance(data.get(key), dict)]
     lists += [(("key_points", i, "rests_on"), p.get("rests_on")) for i, p in _dicts(data, "key_points")]
     lists += [(("accounts", i, "claims"), a.get("claims")) for i, a in _dicts(data, "accounts")]
     out = []
@@ -86,4 +105,11 @@ def _references(doc: Document, defined: set[str]) -> list[Problem]:
         for n, cid in enumerate(ids if isinstance(ids, list) else []):
             if isinstance(cid, str) and cid not in defined:
                 out.append(doc.problem(path + (n,), f"unknown claim '{cid}'{did_you_mean(cid, defined)}"))
+    texts = {c.get("id"): c.get("text") for _, c in story_claims(data)}
+    for i, pull in _dicts(data, "pull_quotes"):
+        cid, quote = pull.get("claim"), pull.get("quote")
+        if isinstance(cid, str) and cid not in defined:
+            out.append(doc.problem(("pull_quotes", i, "claim"), f"unknown claim '{cid}'{did_you_mean(cid, defined)}"))
+        elif isinstance(quote, str) and isinstance(texts.get(cid), str) and " ".join(quote.split()) not in " ".join(texts[cid].split()):
+            out.append(doc.problem(("pull_quotes", i, "quote"), f"is not in the text of claim '{cid}'; a pull quote copies the claim's words exactly"))
     return out

@@ -47,7 +47,7 @@ def not_a_note(path: Path, top: Path, is_dir: bool) -> str | None:
 
 def missing(content_dir: Path, files: list[Path], shown) -> list[Problem]:
     present = {p.name for p in files if p.parent == content_dir}
-    out = [Problem(shown(content_dir / n), 1, 1, "", "required note file is missing") for n in SINGLE_FILES if n not in present]
+    out = [Problem(shown(content_dir / n), 1, 1, "", "required note file is missing") for n in SINGLE_FILES if n not in present and n != "since.yaml"]
     if not any(p.parent.name == FACTOR_DIR and p.parent.parent == content_dir for p in files):
         out.append(Problem(shown(content_dir / FACTOR_DIR), 1, 1, "", "no factor notes found in this folder"))
     return out

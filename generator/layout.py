@@ -13,6 +13,7 @@ SINGLE_FILES = {
     "sources.yaml": "sources",
     "glossary.yaml": "glossary",
     "timeline.yaml": "timeline",
+    "since.yaml": "since",
 }
 """The notes that sit directly in content/, and the schema each one follows."""
 

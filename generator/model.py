@@ -13,6 +13,7 @@ class Content:
     sources: list[dict]
     terms: list[dict]
     events: list[dict]
+    since: dict = field(default_factory=dict)
     source_by_id: dict = field(default_factory=dict)
     timeline_corrections: list[dict] = field(default_factory=list)
 

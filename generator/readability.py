@@ -56,14 +56,14 @@ def grade(text: str) -> float:
 
 
 def grade_problems(docs: list[Document]) -> list[Problem]:
-    """A warning for the short answer and each factor summary harder than grade 9."""
+    """A warning for the standfirst and each summary harder than grade 9."""
     out = []
     for doc in docs:
         data = doc.data if isinstance(doc.data, dict) else {}
-        if doc.kind == "site" and isinstance(data.get("short_answer"), list):
-            texts = [c.get("text") for c in data["short_answer"] if isinstance(c, dict)]
-            out += _check(doc, ("short_answer",), " ".join(t for t in texts if isinstance(t, str)))
-        elif doc.kind == "factor" and isinstance(data.get("summary"), dict):
+        if doc.kind == "site" and isinstance(data.get("standfirst"), list):
+            texts = [c.get("text") for c in data["standfirst"] if isinstance(c, dict)]
+            out += _check(doc, ("standfirst",), " ".join(t for t in texts if isinstance(t, str)))
+        elif doc.kind in ("factor", "since") and isinstance(data.get("summary"), dict):
             text = data["summary"].get("text")
             out += _check(doc, ("summary", "text"), text if isinstance(text, str) else "")
     return out
@@ -99,6 +99,6 @@ def reading_minutes(factor: dict) -> int:
 
 
 def site_reading_minutes(content) -> int:
-    """Minutes to read the whole explainer: the short answer and every factor page."""
-    answer = sum(len(words(c["text"])) for c in content.site["short_answer"])
+    """Minutes to read the whole explainer: the standfirst and every factor page."""
+    answer = sum(len(words(c["text"])) for c in content.site["standfirst"])
     return minutes(answer + sum(factor_words(f) for f in content.factors))

@@ -74,6 +74,7 @@ def open_data(content: Content) -> str:
         "sources": content.sources,
         "glossary": content.terms,
         "timeline": content.events,
+        **({"since": content.since} if content.since else {}),
         **({"timeline_corrections": content.timeline_corrections} if content.timeline_corrections else {}),
     }
     # Compact: with indent, json falls back to its pure-Python encoder (slow at scale)

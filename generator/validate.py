@@ -160,5 +160,6 @@ def _content(docs: list[Document]) -> Content:
         terms=by_kind["glossary"]["terms"],
         events=events,
         source_by_id={s["id"]: s for s in sources},
+        since=by_kind.get("since", {}),
         timeline_corrections=by_kind["timeline"].get("corrections", []),
     )

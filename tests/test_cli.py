@@ -20,7 +20,7 @@ def test_build_prints_a_one_line_summary(project):
     r = cli("build", "--root", str(project))
     assert r.returncode == 0
     assert r.stdout.splitlines() == [r.stdout.strip()]
-    assert r.stdout.startswith("generator: 2 factors, 26 files: 26 written, 0 unchanged, 0 removed in ")
+    assert r.stdout.startswith("generator: 2 factors, 27 files: 27 written, 0 unchanged, 0 removed in ")
 
 
 def test_content_mistake_never_prints_a_traceback(project):

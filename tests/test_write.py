@@ -76,7 +76,7 @@ def test_nothing_to_do_skips_the_pipeline(project, monkeypatch):
 
     monkeypatch.setattr(pipeline, "render", fail)
     result = build(project)
-    assert result.report.written == [] and len(result.report.unchanged) == 26 and result.factors == 2
+    assert result.report.written == [] and len(result.report.unchanged) == 27 and result.factors == 2
 
 
 def test_a_changed_note_or_template_runs_the_pipeline_again(project, monkeypatch):
