@@ -27,6 +27,19 @@ def sentence(rng: random.Random, n: int = 14) -> str:
     return " ".join(words).capitalize() + "."
 
 
+def _cite(data, ids: list[str]) -> None:
+    """Every `sources` list anywhere in data now names ids."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sources" and isinstance(value, list):
+                data[key] = list(ids)
+            else:
+                _cite(value, ids)
+    elif isinstance(data, list):
+        for value in data:
+            _cite(value, ids)
+
+
 def make_project(dest: Path, factors: int, seed: int = 1) -> Path:
     """A copy of the real project (code, theme, config) with synthetic notes."""
     rng = random.Random(seed)
@@ -41,10 +54,9 @@ def make_project(dest: Path, factors: int, seed: int = 1) -> Path:
     events = [{"date": f"{2014 + i % 12}-{1 + i % 12:02d}-{1 + i % 28:02d}", "event": sentence(rng, 10), "sources": [rng.choice(ids)]}
               for i in range(max(12, factors))]
     site = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))
-    site["meeting"]["sources"] = ids[:3]
-    for claim in site.get("short_answer", []):
-        claim["sources"] = ids[:2]  # the real notes' sources are not in the synthetic registry
+    _cite(site, ids[:2])  # the real notes' sources are not in the synthetic registry
     site["meeting"]["date"] = str(site["meeting"]["date"])
+    site["published"] = str(site["published"])
     _dump(content / "site.yaml", site)
     _dump(content / "sources.yaml", {"sources": sources})
     _dump(content / "glossary.yaml", {"terms": terms})
