@@ -16,7 +16,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "vendor" / "ukraine-admin1" / "ukr.topo.json"
 STYLES = ("annexed", "claimed", "demanded", "frozen")
 WIDTH, PAD = 1000, 12
-TOLERANCE = {False: 1.5, True: 6.0}  # Douglas-Peucker tolerance in viewBox units
+TOLERANCE = {False: 1.5, True: 7.0}  # Douglas-Peucker tolerance in viewBox units
 MIN_RING_AREA = {False: 30.0, True: 300.0}  # islands smaller than this are dropped
 LABEL_EM = 40  # the largest .map-label font size map.css sets, for overlap checks
 
@@ -225,10 +225,12 @@ def draw(areas: list[Area], *, title: str, description: str, id_prefix: str, com
            f'<title id="{p}-title">{title}</title>',
            f'<desc id="{p}-desc">{" ".join(t for t in (description, marks) if t)}</desc>']
     textured = [s for s in STYLES if s in _PATTERNS and s in style_of.values()]
-    if textured:
+    if textured:  # coarser texture on the small compact map
+        scale = ' patternTransform="scale(2)"' if compact else ""
         out.append("<defs>" + "".join(
             f'<pattern id="{p}-{s}" class="map-pattern map-pattern--{s}" width="12" height="12"'
-            f' patternUnits="userSpaceOnUse"><rect class="map-pattern-bg" width="12" height="12"/>'
+            f' patternUnits="userSpaceOnUse"{scale}>'
+            f'<rect class="map-pattern-bg" width="12" height="12"/>'
             f"{_PATTERNS[s]}</pattern>" for s in textured) + "</defs>")
     for slug in sorted(paths, key=lambda s: (s in style_of, s)):  # marked last: outlines on top
         style = style_of.get(slug)
