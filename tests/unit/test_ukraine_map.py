@@ -134,6 +134,24 @@ def test_labels_only_for_marked_regions_and_kyiv():
     assert svg.find(".//s:circle[@class='map-city']", NS) is not None
 
 
+def test_a_marked_kyiv_city_is_labelled_once():
+    svg = parse(render([Area(("kyiv-city",), "claimed", "x")]))
+    assert list(texts(svg)) == ["Kyiv (city)"] and len(svg.findall(".//s:text", NS)) == 1
+    assert len(svg.findall(".//s:circle[@class='map-city']", NS)) == 1
+
+
+def test_the_stylesheet_covers_every_class_in_light_and_dark():
+    css = (VENDOR / "map.css").read_text(encoding="utf-8")
+    text = render(ALL_STYLES)
+    classes = {c for value in re.findall(r'class="([^"]*)"', text) for c in value.split()}
+    assert {f"map-region--{style}" for style in ukraine_map.STYLES} <= classes
+    for name in classes:
+        assert f".{name}" in css, name
+    assert '[data-md-color-scheme="slate"]' in css and "var(--map-" in css
+    light, dark = (set(re.findall(r"(--map-[a-z-]+):", block)) for block in css.split("@media screen", 1))
+    assert light and light == dark  # every custom property has a dark value
+
+
 def test_compact_has_no_labels_and_fewer_points():
     full, compact = parse(render()), parse(render(compact=True))
     assert compact.findall(".//s:text", NS) == []
