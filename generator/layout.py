@@ -17,12 +17,19 @@ SINGLE_FILES = {
 }
 """The notes that sit directly in content/, and the schema each one follows."""
 
+OPTIONAL_FILES = {"since.yaml"}
+"""Notes a site may do without (a site about a meeting that just happened has no "since")."""
+
 REFERENCE = {
     "timeline": "reference/timeline.md",
     "sources": "reference/sources.md",
     "glossary": "reference/glossary.md",
     "corrections": "reference/corrections.md",
+    "follow": "reference/follow.md",
 }
+"""The reference pages, each rendered from templates/<name>.md.j2."""
+SINCE = "since.md"
+"""What has happened since the meeting (content/since.yaml)."""
 DATA = "data/explainer.json"
 SCHEMA_OUT = "data/schema"
 FEEDS = "feeds"
@@ -32,13 +39,22 @@ SNIPPETS = "_generated"
 SHARE = "share"
 """Share images (generator/share.py): share/<page path>.png, for og:image."""
 
-GENERATED_ROOTS = ("index.md", FACTOR_DIR, "reference", "data", FEEDS, SNIPPETS, SHARE)
+PAGE_HEADINGS = {
+    "factor": ("In short", "The accounts side by side", "Fact checks", "Corrections and updates", "Related factors", "Cite this page", "APA", "BibTeX"),
+    "glossary": ("Glossary",),
+    "sources": ("Sources",),
+}
+"""Headings a page prints whatever the notes say: the templates print these, and
+check/ids.py keeps the headings and ids that notes choose clear of their ids."""
+
+GENERATED_ROOTS = ("index.md", SINCE, FACTOR_DIR, "reference", "data", FEEDS, SNIPPETS, SHARE)
 """Everything render() produces lives under these names at the top of docs/; the
 generator writes and deletes nothing else."""
 
 
-def factor_path(factor: dict) -> str:
-    return f"{FACTOR_DIR}/{factor['id']}.md"
+def factor_path(factor_id: str) -> str:
+    """A factor's page, relative to docs/."""
+    return f"{FACTOR_DIR}/{factor_id}.md"
 
 
 def relative(target: str, page: str) -> str:
@@ -55,4 +71,4 @@ def is_generated(rel: str) -> bool:
     parts = rel.split("/")
     if not rel or rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
         return False
-    return parts[0] in GENERATED_ROOTS and (len(parts) > 1 or parts[0] == "index.md")
+    return parts[0] in GENERATED_ROOTS and (len(parts) > 1 or parts[0].endswith(".md"))

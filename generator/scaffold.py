@@ -11,9 +11,12 @@ from pathlib import Path
 
 import yaml
 
+from .check.rules import RESERVED_IDS
 from .layout import FACTOR_DIR
 from .problems import ContentError, Problem
-from .validate import RESERVED_IDS
+from .read import Document
+from .read.files import not_a_note
+from .read.parse import parse
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../../generator/schemas/factor.schema.json
@@ -86,18 +89,22 @@ def new_factor(root: Path, title: str) -> Path:
 
 
 def _existing(folder: Path) -> tuple[set[str], list[int]]:
+    """Ids and positions already taken, read the way a build reads notes: regular
+    files only, at most a note's size, no deep nesting (a FIFO or /dev/zero cannot hang it)."""
     ids, orders = set(), []
+    top = folder.resolve() if folder.is_dir() else folder
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
-            data = None
+        prefix = re.match(r"(\d+)-", path.name)
+        if prefix:
+            orders.append(int(prefix.group(1)))
+        if not_a_note(path, top, path.is_dir()):
+            continue
+        doc = Document(path, path.name, "factor")
+        parse(doc)
+        data = doc.data if not doc.failed else None
         if isinstance(data, dict):
             if isinstance(data.get("id"), str):
                 ids.add(data["id"])
             if isinstance(data.get("order"), int) and not isinstance(data.get("order"), bool):
                 orders.append(data["order"])
-        prefix = re.match(r"(\d+)-", path.name)
-        if prefix:
-            orders.append(int(prefix.group(1)))
     return ids, orders

@@ -1,0 +1,68 @@
+"""Stage 2, check: the Documents against their schemas and against each other.
+
+Every problem in every file is collected before anything is rendered, so that
+render can trust its input and a maintainer sees all mistakes at once. Only
+notes that pass become the typed model (generator/model.py).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from .. import model
+from ..problems import Problem
+from ..read import Document
+from . import ids, rules
+from .claims import claim_problems
+from .readability import grade_problems
+from .schema import schema_problems
+from .text import text_problems
+
+CROSS_RULES = (
+    rules.duplicate_ids,
+    rules.glossary_spellings,
+    rules.reserved_ids,
+    rules.corrections_after_publication,
+    rules.unknown_sources,
+    rules.unknown_factors,
+    rules.unknown_terms,
+    rules.uncited_sources,
+    rules.internal_links,
+    ids.one_element_per_id,
+)
+"""Every check across notes, one function per rule (rules.py, ids.py)."""
+
+
+def check(docs: list[Document], earlier: list[Problem] = ()) -> tuple[model.Explainer | None, list[Problem]]:
+    """The explainer when there is no error (reading problems count too), and every problem found."""
+    problems: list[Problem] = list(earlier)
+    parsed = [d for d in docs if not d.failed]
+    for doc in parsed:
+        problems += schema_problems(doc)
+        problems += text_problems(doc)
+    notes = rules.Notes(parsed, {d.kind for d in docs if d.failed})
+    for rule in CROSS_RULES:
+        problems += rule(notes)
+    problems += claim_problems(parsed)  # claim ids within each note (claims.py)
+    problems += grade_problems(parsed)  # reading grade of summaries and claims (readability.py)
+    problems = sorted(set(problems))
+    if any(p.level == "error" for p in problems) or not parsed or notes.failed:
+        return None, problems
+    return explainer(parsed), problems
+
+
+def explainer(docs: list[Document]) -> model.Explainer:
+    """The checked notes as the model: factors in their order, events and entries by date."""
+    notes = {d.kind: d.data for d in docs if d.kind != "factor"}
+    factors = sorted((model.from_data(model.Factor, d.data) for d in docs if d.kind == "factor"), key=lambda f: f.order)
+    timeline = model.from_data(model.Timeline, notes["timeline"])
+    since = model.from_data(model.Since, notes["since"]) if "since" in notes else None
+    if since:
+        since = dataclasses.replace(since, entries=tuple(sorted(since.entries, key=lambda e: e.date)))
+    return model.Explainer(
+        site=model.from_data(model.Site, notes["site"]),
+        factors=tuple(factors),
+        sources=model.from_data(model.Sources, notes["sources"]).sources,
+        terms=model.from_data(model.Glossary, notes["glossary"]).terms,
+        timeline=dataclasses.replace(timeline, events=tuple(sorted(timeline.events, key=lambda e: e.date))),
+        since=since,
+    )

@@ -1,0 +1,52 @@
+"""The one place where note text is escaped, one function per context it reaches.
+
+Pages are Markdown that MkDocs turns into HTML, so text from a note must be
+inert twice over: Markdown must not read it as markup (a link, an image, an
+attribute list, emphasis) and HTML must not either (a tag, an entity, the end
+of an attribute). `inert` writes every character either could read as numeric
+character references: Markdown leaves them alone, the browser shows the
+character, and they are as safe inside a double-quoted attribute as in text.
+
+The page templates run with every printed value passed through `inert` unless
+it is Markup (templating.py), so forgetting a filter cannot print markup. Prose
+fields are the one exception: a small Markdown subset, refused at check when it
+holds anything else (check/text.py), rendered by prose.py.
+"""
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import escape as _xml_escape
+
+from markupsafe import Markup
+
+_MARKUP = "&<>\"'`\\*_{}[]!|~^#+"
+"""Characters Markdown (with this site's extensions) or HTML may read as markup."""
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _MARKUP}
+
+
+def inert(value) -> Markup:
+    """Any value as text that Markdown and HTML both show exactly as written, on one line."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(" ".join(str(value).split()).translate(_TABLE))
+
+
+def yaml_value(value) -> Markup:
+    """A value for the front matter (YAML): JSON is valid YAML and quotes everything."""
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def json_script(value) -> str:
+    """JSON to sit inside a <script> element: nothing in it can close the element."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def xml_text(value) -> str:
+    """Text for an XML element (feeds)."""
+    return _xml_escape(str(value))
+
+
+def xml_attr(value) -> str:
+    """A double-quoted XML attribute value, quotes included."""
+    return '"' + _xml_escape(str(value), {'"': "&quot;", "'": "&apos;"}) + '"'
