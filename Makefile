@@ -37,8 +37,8 @@ check: $(STAMP)
 test: $(STAMP) $(ZSTAMP) $(NODE_STAMP) chromium java  ## everything the tests need, then the tests
 	$(PY) -m pytest
 
-test-unit: $(STAMP)  ## the fast tests only: no mkdocs, Zensical or browser (seconds)
-	FUZZ_EXAMPLES=15 $(PY) -m pytest -q -m "not slow"
+test-unit: $(STAMP)  ## the fast tests only (tests/unit): no mkdocs, Zensical or browser (seconds)
+	FUZZ_EXAMPLES=15 $(PY) -m pytest -q -m "not slow" tests/unit
 
 bench: $(STAMP) $(ZSTAMP)  ## worst-case notes, then 10 / 100 / 1,000 synthetic factors: times, memory, sizes, preview latency
 	$(PY) bench/run.py
@@ -50,7 +50,7 @@ audit: build $(NODE_STAMP) chromium  ## Lighthouse on three pages, served gzip-c
 	$(PY) audit/lighthouse.py
 
 goldens: $(STAMP)  ## rewrite tests/goldens/ from the fixture notes after an intended change
-	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_render.py
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/unit/test_goldens.py; git diff --stat tests/goldens
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

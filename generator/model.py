@@ -121,13 +121,13 @@ class Factor:
     summary: Resting
     key_points: tuple[Resting, ...]
     sections: tuple[Section, ...]
+    related: tuple[str, ...]
     teaser: Resting | None = None
     accounts: tuple[Account, ...] = ()
     pull_quotes: tuple[PullQuote, ...] = ()
     map: Map | None = None
     fact_checks: tuple[FactCheck, ...] = ()
     corrections: tuple[Correction, ...] = ()
-    related: tuple[str, ...] = ()
 
     @cached_property
     def claims(self) -> dict[str, Claim]:
@@ -289,8 +289,8 @@ def to_data(obj):
         out = {}
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
-            if value is None or value == () or (f.name == "described" and value is False):
-                continue
+            if value is None or (value == f.default and f.default in ((), False)):
+                continue  # an optional field left out, as in the note
             out[f.name] = to_data(value)
         return out
     if isinstance(obj, tuple):

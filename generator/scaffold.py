@@ -25,7 +25,10 @@ id: {slug}  # the page lives at /factors/{slug}/ — keep it once published
 order: {order}  # position among the factors
 published: ""  # YYYY-MM-DD, the day the page goes public
 title: {title}
-summary:  # one plain sentence, shown first and as the page's description
+teaser:  # the factor in one plain line (at most 120 characters), for the home page's list of reasons
+  text: ""
+  rests_on: []
+summary:  # two or three plain sentences: the page's standfirst and its description
   text: ""
   rests_on: []  # ids of the claims below that it rests on
 key_points:  # three to five short points, each naming the claims it rests on
@@ -44,7 +47,7 @@ sections:  # the story: headings, paragraphs, and in each paragraph its claims
             kind: fact  # fact | reported | statement | analysis
             attribution: ""  # who said or reported it, and when (not needed for a fact)
             sources: []  # ids from content/sources.yaml
-fact_checks: []  # what was said elsewhere: elsewhere, sources_say, sources
+fact_checks: []  # what some coverage said: elsewhere (quoted faithfully), sources_say, sources
 related: []  # ids of other factors
 """
 

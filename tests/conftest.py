@@ -19,15 +19,22 @@ def project(tmp_path):
     return tmp_path
 
 
+def settings(root: Path, **kw):
+    """Settings for a test project: no public address or repository unless given."""
+    from generator.settings import Settings
+
+    return Settings(Path(root), **kw)
+
+
 @pytest.fixture(scope="session")
 def _built_fixture(tmp_path_factory):
     """The fixture notes built once; tests that need a built project copy it."""
-    from generator.build import build
+    from generator.pipeline import build
 
     root = tmp_path_factory.mktemp("built")
     shutil.copytree(FIXTURE / "content", root / "content")
     (root / "docs").mkdir()
-    build(root)
+    build(settings(root))
     return root
 
 
@@ -47,14 +54,32 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real notes built into a strict static site, once per test session,
+    """The fixture notes built into a strict static site, once per test session,
     at the public address PUBLIC_URL (as the Pages workflow builds it)."""
     from site_build import build_site, copy_project
 
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = build_site(project, {"SITE_URL": PUBLIC_URL})
+    project = copy_project(tmp_path_factory.mktemp("project"), with_content=False)
+    shutil.copytree(FIXTURE / "content", project / "content")
+    result = build_site(project, {"SITE_URL": PUBLIC_URL, "REPO_URL": "https://github.com/example/explainer"})
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real notes built into a strict static site, once per test session, as
+    the Pages workflow builds them: what readers get (axe, the Nu checker, search)."""
+    from site_build import build_site, copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("real"))
+    result = build_site(project, {"SITE_URL": PUBLIC_URL, "REPO_URL": "https://github.com/example/explainer"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site):
+    yield from served(real_site)
 
 
 @pytest.fixture(scope="session")
@@ -95,13 +120,23 @@ def page(browser):
     context.close()
 
 
-SLOW_MODULES = {"test_browser", "test_feeds", "test_metadata", "test_popovers", "test_quality", "test_serve",
-                "test_site", "test_site_safety", "test_zensical", "test_interrupted"}
-SLOW_FIXTURES = {"built_site", "site_url", "browser", "page", "fixture_site", "public_site", "local_site"}
-
-
 def pytest_collection_modifyitems(config, items):
-    """Tests that run mkdocs, Zensical or a browser are `slow`: `make test-unit` leaves them out."""
+    """tests/site and tests/browser build sites with mkdocs or Zensical, drive a browser or kill
+    builds: they are `slow`, and `make test-unit` (tests/unit) leaves them out."""
     for item in items:
-        if item.module.__name__ in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if Path(item.fspath).parent.name in ("site", "browser"):
             item.add_marker(pytest.mark.slow)
+
+
+def explainer(root: Path = FIXTURE, **kw):
+    """The checked model of the notes under root/content."""
+    from generator.pipeline import check
+
+    return check(settings(root, **kw))[0]
+
+
+def rendered(root: Path = FIXTURE, **kw) -> dict:
+    """Every generated file of the notes under root/content, rendered in memory."""
+    from generator.render import render
+
+    return render(explainer(root, **kw), settings(root, **kw))

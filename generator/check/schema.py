@@ -123,6 +123,10 @@ def _translate(doc: Document, e) -> list[Problem]:
     if kw == "uniqueItems":
         dupes = sorted({str(x) for x in inst if inst.count(x) > 1})
         return [doc.problem(path, f"lists {', '.join(repr(d) for d in dupes)} more than once")]
+    if kw == "dependentRequired":
+        missing = [k for k in e.validator_value.get(next(k for k in e.validator_value if k in inst), []) if k not in inst]
+        given = next(k for k in e.validator_value if k in inst and any(m not in inst for m in e.validator_value[k]))
+        return [doc.problem(path, f"gives '{given}', so it needs '{missing[0]}' too")]
     if kw == "minimum":
         return [doc.problem(path, f"must be at least {e.validator_value}, got {inst}")]
     return [doc.problem(path, e.message)]

@@ -15,6 +15,7 @@ holds anything else (check/text.py), rendered by prose.py.
 from __future__ import annotations
 
 import json
+import re
 from xml.sax.saxutils import escape as _xml_escape
 
 from markupsafe import Markup
@@ -22,13 +23,14 @@ from markupsafe import Markup
 _MARKUP = "&<>\"'`\\*_{}[]!|~^#+"
 """Characters Markdown (with this site's extensions) or HTML may read as markup."""
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _MARKUP}
+_SPACE = re.compile(r"\s+")
 
 
 def inert(value) -> Markup:
     """Any value as text that Markdown and HTML both show exactly as written, on one line."""
     if isinstance(value, Markup):
         return value
-    return Markup(" ".join(str(value).split()).translate(_TABLE))
+    return Markup(_SPACE.sub(" ", str(value)).translate(_TABLE))
 
 
 def yaml_value(value) -> Markup:

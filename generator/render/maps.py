@@ -47,7 +47,7 @@ _PATTERNS = {  # styles drawn with a texture as well as a colour, so colour is n
     "demanded": '<path class="map-pattern-fg" d="M-2 2l4-4M0 12L12 0M10 14l4-4"/>',
     "frozen": '<circle class="map-pattern-fg" cx="3" cy="3" r="2"/><circle class="map-pattern-fg" cx="9" cy="9" r="2"/>',
 }
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
