@@ -6,9 +6,13 @@ and how short query words are matched.
 - Pages that do not set `search: {boost: …}` in their front matter get the weight
   of their kind: the explanation (home, factors) above the reference pages that
   repeat its names (sources, glossary, timeline). Front matter always wins.
-- Material's search worker is written out again as WORKER with PREFIX_RULE at
-  its end (overrides/main.html points the search at it): query words of one or
-  two letters are matched whole instead of as prefixes.
+- Material's search worker is written out again as WORKER with the site's rules
+  around it (overrides/main.html points the search at it): query words of one or
+  two letters are matched whole instead of as prefixes (PREFIX_RULE); a query of
+  two or more words puts the pages that hold them as a phrase first ("Cold War"
+  finds the page about the Cold War before pages that only say "war"), and a
+  page's own entry highlights what its sections matched, so no link carries an
+  empty `?h=` (RANK_RULE).
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from pathlib import Path
 
 _FOOTNOTE_REF = re.compile(r'<sup id="fnref')
 
-BOOST = {"": 2.0, "factors": 2.0, "reference": 0.5}
+BOOST = {"": 2.0, "factors": 2.0, "reference": 0.5}  # hand-written pages; generated ones say in their front matter
 """Default search weight by top folder ("" is the home page), the same weights the
 page templates write into the front matter. Material multiplies each section's
 score by it. They work together with the title field's weight of 3 set in
@@ -67,9 +71,56 @@ PREFIX_RULE = """
 """
 
 
+RANK_RULE = """
+// The explainer's change (generator/adapters/search.py). Material's worker answers
+// a query message (type 2) with a result message (type 3) whose items are groups,
+// one per page (the page's own entry is the one without "#"). Before the result leaves the worker,
+// groups holding the query's words as a phrase move to the front (in their order),
+// and a page's own entry takes the terms its sections matched, so its link
+// highlights them instead of carrying an empty ?h=.
+(function () {
+  var QUERY = 2, RESULT = 3, query = "";
+  addEventListener("message", function (ev) {
+    if (ev.data && ev.data.type === QUERY) query = String(ev.data.data || "");
+  });
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && message.data && message.data.items) rank(message.data.items, query);
+    return post.apply(self, arguments);
+  };
+  function words(text) {
+    return String(text || "").toLowerCase().replace(/<[^>]*>/g, " ").replace(/[^\\p{L}\\p{N}']+/gu, " ").trim();
+  }
+  function matched(terms) {
+    return Object.keys(terms || {}).filter(function (t) { return terms[t]; });
+  }
+  function rank(groups, q) {
+    groups.forEach(function (group) {
+      var page = group.filter(function (item) { return String(item.location).indexOf("#") < 0; })[0];
+      if (!page || matched(page.terms).length) return;
+      var all = {};
+      group.forEach(function (item) { matched(item.terms).forEach(function (t) { all[t] = true; }); });
+      page.terms = Object.assign({}, page.terms, all);
+    });
+    var phrase = words(q.replace(/["\u201c\u201d]/g, " "));
+    if (phrase.indexOf(" ") < 0) return;
+    function holds(group) {
+      return group.some(function (item) {
+        return (" " + words(item.title + " " + item.text) + " ").indexOf(" " + phrase + " ") >= 0;
+      });
+    }
+    var first = groups.filter(holds), rest = groups.filter(function (g) { return !holds(g); });
+    groups.splice.apply(groups, [0, groups.length].concat(first, rest));
+  }
+})();
+"""
+
+
 def on_post_build(config):
     # One file, not a wrapper that imports Material's: the worker then loads
     # exactly as Material's does (one request, counted the same by Lighthouse).
     site = Path(config.site_dir)
     material = (site / MATERIAL_WORKER).read_text(encoding="utf-8")
-    (site / WORKER).write_text(material + PREFIX_RULE, encoding="utf-8")
+    # RANK_RULE goes first: its listener must see each query before Material's
+    # answers it (a listener's promise settles before the next listener runs).
+    (site / WORKER).write_text(RANK_RULE + material + PREFIX_RULE, encoding="utf-8")

@@ -16,7 +16,7 @@ from .prose import plain
 DESCRIPTION_MAX = 160
 """Share cards and search results cut descriptions near here."""
 
-BOOST = {"home": 2, "factor": 2, "since": 1.5, "reference": 0.5}
+BOOST = {"home": 3, "factor": 2, "since": 1.5, "reference": 0.5}
 """Search weight by kind of page: the explanation above the reference pages that repeat its names."""
 
 REFERENCE_TITLES = {
