@@ -14,7 +14,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical generate check test test-unit audit bench bench-worst chromium java goldens vendor-map clean
+.PHONY: serve build build-zensical generate check check-strict scenarios lint test test-unit audit bench bench-worst chromium java goldens vendor-map clean
 
 serve: $(STAMP)  ## run the site on http://127.0.0.1:8000 with live reload
 	@# A broken note must not stop the preview when a last good build exists:
@@ -31,11 +31,22 @@ build-zensical: generate $(ZSTAMP)  ## the same site built by Zensical (no hooks
 generate: $(STAMP)
 	$(PY) -m generator build
 
-check: $(STAMP)
+check: $(STAMP)  ## check the notes, write nothing
 	$(PY) -m generator check
 
-test: $(STAMP) $(ZSTAMP) $(NODE_STAMP) chromium java  ## everything the tests need, then the tests
+check-strict: $(STAMP)  ## the publishing check: warnings fail too, and readers need a way to report a mistake
+	$(PY) -m generator check --strict
+
+scenarios: $(STAMP)  ## rewrite tests/scenarios' expected messages after an intended change, then show the diff
+	$(PY) tests/scenarios.py
+	git diff --stat tests/scenarios
+
+test: $(STAMP) $(ZSTAMP) $(NODE_STAMP) chromium java  ## everything the tests need, then the linter and the tests
+	$(PY) -m ruff check generator tests bench audit
 	$(PY) -m pytest
+
+lint: $(STAMP)  ## ruff on the code and the tests
+	$(PY) -m ruff check generator tests bench audit
 
 test-unit: $(STAMP)  ## the fast tests only (tests/unit): no mkdocs, Zensical or browser (seconds)
 	FUZZ_EXAMPLES=15 $(PY) -m pytest -q -m "not slow" tests/unit

@@ -152,7 +152,7 @@ def main() -> int:
         w.writerows(rows)
 
     by = {r["factors"]: r for r in rows}
-    checks = [(f"generator <= 5% of mkdocs build at {n} factors: {r['gen_s'] / r['mkdocs_s']:.1%}", r["gen_s"] <= 0.05 * r["mkdocs_s"]) for n, r in by.items()]
+    checks = [(f"generator <= 20% of mkdocs build at {n} factors: {r['gen_s'] / r['mkdocs_s']:.1%}", r["gen_s"] <= 0.20 * r["mkdocs_s"]) for n, r in by.items()]
     if 100 in by and 1000 in by:
         per = (by[1000]["gen_s"] / 1000) / (by[100]["gen_s"] / 100)
         checks.append((f"generator cost per factor at 1,000 / at 100: {per:.2f} (<= 1.2)", per <= 1.2))
@@ -162,7 +162,7 @@ def main() -> int:
         r = by[1000]
         checks.append((f"no-op regeneration of 1,000 factors: {r['noop_written']} files written, {r['noop_s']:.3f} s "
                        f"({r['noop_wall_s']:.2f} s with interpreter start-up) (0 files, <= 0.5 s)", r["noop_written"] == 0 and r["noop_s"] <= 0.5))
-    checks.append((f"live preview, real content: {latency_real:.2f} s from save to served (<= 1.5 s)", latency_real <= 1.5))
+    checks.append((f"live preview, real content: {latency_real:.2f} s from save to served (<= 1 s)", latency_real <= 1.0))
     checks.append((f"live preview, 100 factors: {latency_100:.2f} s from save to served (measured, no target)", True))
     print()
     for text, ok in checks:

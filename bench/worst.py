@@ -18,9 +18,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.limits import NOTE_BYTES  # noqa: E402
-
 from synth import ROOT, copy_project  # noqa: E402
+
+from generator.read.limits import NOTE_BYTES  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800"}
 LIMIT_S = 10.0

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-
 from synth import copy_project  # noqa: F401  (one copy of the project for tests and benchmark)
 
 

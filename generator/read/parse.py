@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ..problems import Problem, field_path
 from .limits import MAX_BYTES, MAX_DEPTH, MAX_INT_DIGITS, NOTE_BYTES, int_too_long, too_deep
 
+
 @dataclass
 class Document:
     """One parsed note file, with the position of every node in it."""

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..language import minutes, word_count
 from ..layout import REFERENCE, SINCE, factor_path, relative
 from ..model import Explainer, Factor
-from .claims import Citer, KIND_LABELS
+from .claims import KIND_LABELS, Citer
 from .maps import Area, draw
 from .prose import plain, prose
 from .templating import environment, human_date

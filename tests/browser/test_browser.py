@@ -3,8 +3,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-
 from test_site import FACTOR_IDS
+
 
 def test_every_factor_page_is_reached_by_its_card(page, site_url):
     for fid in FACTOR_IDS:

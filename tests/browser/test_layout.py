@@ -8,7 +8,6 @@ import re
 
 import pytest
 import yaml
-
 from test_quality import site_pages
 from test_site import FACTOR_IDS
 

@@ -5,9 +5,8 @@ import re
 import shutil
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import FIXTURE, served
+from playwright.sync_api import expect
 
 
 @pytest.fixture(scope="module")

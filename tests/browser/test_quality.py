@@ -4,9 +4,8 @@ keyboard reaches everything, and a factor page prints cleanly."""
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import ROOT
+from playwright.sync_api import expect
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -7,7 +7,6 @@ import time
 import urllib.request
 
 import pytest
-
 from site_build import copy_project
 
 

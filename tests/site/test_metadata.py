@@ -4,10 +4,10 @@ import re
 from html.parser import HTMLParser
 
 import yaml
-
 from conftest import PUBLIC_URL, ROOT
-from generator.model import page_sources
 from test_site import FACTOR_IDS, page
+
+from generator.model import page_sources
 
 SITE_URL = PUBLIC_URL
 

@@ -5,15 +5,15 @@ import re
 
 import pytest
 import yaml
-from PIL import Image
-
 from conftest import FIXTURE
 from generator.build import check
-from generator.render import render
 from generator.share import card, image_path
+from PIL import Image
 from site_build import build_site, copy_project
 from test_metadata import Head
 from test_site import FACTOR_IDS
+
+from generator.render import render
 
 LOOPBACK = re.compile(rb"127\.0\.0\.1|localhost")
 PUBLIC = "https://example.org/alaska/"

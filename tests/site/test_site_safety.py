@@ -9,7 +9,6 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
-
 import scenarios
 from conftest import FIXTURE
 from site_build import build_site, copy_project

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 from site_build import copy_project
 from test_site import FACTOR_IDS

@@ -2,7 +2,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -72,6 +71,7 @@ def test_hostile_notes_never_reach_exit_3_and_json_stays_json(tmp_path, capsys):
 
     import scenarios
     from conftest import FIXTURE
+
     from generator.cli import main
 
     for scenario in scenarios.all_in("invalid"):

@@ -3,8 +3,8 @@ import dataclasses
 import json
 
 import feedparser
+from conftest import FIXTURE, explainer, settings
 
-from conftest import explainer, settings, FIXTURE
 from generator.model import Correction
 from generator.render import render, site_updated
 from generator.render.feeds import ATOM, JSON_FEED, XSL, feeds

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURE, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE, snapshot
 from generator.cli import main
 
 TARGETS = ["site.yaml", "sources.yaml", "glossary.yaml", "timeline.yaml", "factors/01-first.yaml"]

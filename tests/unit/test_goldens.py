@@ -7,9 +7,9 @@ import difflib
 import os
 from pathlib import Path
 
+import conftest
 import pytest
 
-import conftest
 from generator.layout import relative
 from generator.render.templating import human_date
 

@@ -1,7 +1,7 @@
 """Plain language: Flesch–Kincaid grades of the short answer and summaries, and reading time."""
 import pytest
-
 import scenarios
+
 from generator.cli import main
 from generator.language import grade, minutes, sentences, syllables, words
 from generator.model import Factor, from_data, to_data

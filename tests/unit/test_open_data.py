@@ -1,10 +1,10 @@
 """/data/explainer.json: the validated notes as open data, valid against the published schema."""
 import json
 
+from conftest import rendered
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from conftest import rendered
 from generator.check.schema import SCHEMA_DIR
 
 

@@ -3,8 +3,8 @@ button whose popover holds the rest, one speaker's run shown once, page order.""
 import re
 
 import pytest
-
 from conftest import FIXTURE, explainer, rendered
+
 from generator.model import Claim
 from generator.render.claims import Citer, archive_url
 

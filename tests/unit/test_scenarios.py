@@ -1,9 +1,9 @@
 """Every scenario in tests/scenarios: the exact lines `check` prints and its exit code,
 and for a failing one, that `build` leaves docs/ exactly as it was."""
 import pytest
-
 import scenarios
 from conftest import snapshot
+
 from generator.cli import main
 
 

@@ -3,6 +3,7 @@ import json
 import re
 
 from conftest import ROOT
+
 from generator.check.schema import SCHEMA_DIR
 
 

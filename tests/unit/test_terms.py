@@ -2,6 +2,7 @@
 import re
 
 from conftest import explainer, rendered
+
 from generator.model import Term
 from generator.render.prose import PROSE_END, PROSE_START
 from generator.render.templating import environment

@@ -1,11 +1,11 @@
-from conftest import snapshot
-from conftest import settings
+from conftest import settings, snapshot
+
+from generator.cli import main
 from generator.pipeline import build as _build
 
 
 def build(project, **kw):
     return _build(settings(project, **kw))
-from generator.cli import main
 
 
 def test_second_build_writes_nothing(project):
