@@ -53,7 +53,9 @@ def page_meta(x: Explainer, page: str, updated: str | None = None) -> dict:
                 "citations": citation_list(x, [sid for c in s.claims.values() for sid in c.sources]), "search": {"boost": BOOST["since"]}}
     name = next(k for k, v in REFERENCE.items() if v == page)
     title, text = REFERENCE_TITLES[name]
-    return {"title": title, "description": text, "kind": "reference", "search": {"boost": BOOST["reference"]}}
+    # The log of corrections repeats the pages' own words: search finds the pages instead.
+    search = {"exclude": True} if name in ("corrections", "follow") else {"boost": BOOST["reference"]}
+    return {"title": title, "description": text, "kind": "reference", "search": search}
 
 
 def factor_meta(x: Explainer, f: Factor, settings: Settings) -> dict:
