@@ -39,7 +39,7 @@ def test_facts_are_plain_and_other_kinds_carry_their_speaker_and_a_label_that_op
     assert ('<span class="claim-by">— Analysts at Outlet Two</span> <button type="button" class="claim-kind claim-kind--analysis" '
             'popovertarget="kind--analysis" data-search-exclude>analysis</button>') in first
     # the label's meaning, once on the page, from the site note
-    assert first.count('<p popover id="kind--analysis" class="kind-popover" markdown="span">') == 1
+    assert first.count('<p popover="auto" id="kind--analysis" class="kind-popover" markdown="span">') == 1
     assert "Analysis meaning." in first.split('id="kind--analysis"')[1].split("</p>")[0]
     # the full attribution is in the popover
     assert '<b class="src-popover__who"><b class="claim-kind claim-kind--analysis">Analysis</b> Analysts at Outlet Two, August 2025</b>' in first
