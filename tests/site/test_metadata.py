@@ -80,17 +80,40 @@ def test_factor_and_since_pages_carry_article_json_ld_citing_exactly_the_sources
         (ld,) = json_ld(page)
         assert (ld["@type"], ld["headline"], ld["datePublished"], ld["dateModified"]) == ("Article", title, published, updated)
         assert ld["url"] == ld["mainEntityOfPage"] == PUBLIC_URL + path
-        # the sources the page's source buttons open, each once
-        shown = {a.attrs["href"].split("#")[1] for a in page.find_all("a", cls="src-entry__more")}
-        assert shown, path
-        cited = [(c["@type"], c["name"], c["publisher"]["name"], c.get("url")) for c in ld["citation"]]
-        assert sorted(cited, key=str) == sorted([("CreativeWork", s.title, s.outlet, s.url) for s in map(X.source_by_id.get, shown)], key=str)
+        cited, shown = cited_and_shown(page)
+        assert shown and cited == shown, path
         publisher = ld["publisher"]
         assert publisher["name"] == X.site.publisher.name
         assert publisher["publishingPrinciples"] == PUBLIC_URL + "about/"
         assert publisher["correctionsPolicy"] == PUBLIC_URL + "reference/corrections/"
     # the pages the publisher's policies name exist
     assert (built_site / "about" / "index.html").is_file() and (built_site / "reference" / "corrections" / "index.html").is_file()
+
+
+def cited_and_shown(page):
+    """The works a page's JSON-LD cites, and the sources its source buttons open (each once)."""
+    (ld,) = json_ld(page)
+    cited = sorted([(c["@type"], c["name"], c["publisher"]["name"], c.get("url")) for c in ld["citation"]], key=str)
+    shown = {a.attrs["href"].split("#")[1] for a in page.find_all("a", cls="src-entry__more")}
+    return cited, sorted([("CreativeWork", s.title, s.outlet, s.url) for s in map(X.source_by_id.get, shown)], key=str)
+
+
+def test_a_source_only_a_fact_check_cites_is_among_the_page_s_citations(tmp_path):
+    from site_build import build_site, copy_project
+
+    f = X.factors[0]
+    spare = next(s.id for s in X.sources if s.id not in {sid for c in f.claims.values() for sid in c.sources})
+    project = copy_project(tmp_path, with_content=False)
+    shutil.copytree(FIXTURE / "content", project / "content")
+    note = next((project / "content" / "factors").glob(f"*-{f.id}.yaml"))
+    data = yaml.safe_load(note.read_text(encoding="utf-8"))
+    data["fact_checks"][0]["sources"] = [spare]
+    note.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build_site(project, {"SITE_URL": PUBLIC_URL})
+    assert result.returncode == 0, result.stdout + result.stderr
+    cited, shown = cited_and_shown(doc(project / "site", f"factors/{f.id}/"))
+    assert X.source_by_id[spare].title in {c[1] for c in shown}
+    assert cited == shown
 
 
 def test_json_ld_parses_on_every_page_and_says_what_each_page_is(built_site):
