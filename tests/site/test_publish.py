@@ -14,7 +14,7 @@ from conftest import FIXTURE, explainer, head_meta, json_ld, parse_html, rendere
 from generator.layout import REFERENCE, SINCE, factor_path
 from generator.render import share
 from generator.render.share import card, image_path, share_cards
-from test_metadata import SITE_NAME
+from test_metadata import SITE_NAME, site_path
 
 X = explainer()
 PUBLIC = "https://example.org/alaska/"  # a sub-path, as GitHub Pages serves a project's site
@@ -23,10 +23,6 @@ DESK = "https://example.org/desk?a=1&b=2"
 LOOPBACK = re.compile(rb"127\.0\.0\.1|localhost|\[::1\]")
 SOURCES = ["index.md", "about.md", *(factor_path(f.id) for f in X.factors), *([SINCE] if X.since else []), *REFERENCE.values()]
 """Every page of the fixture site, by its file under docs/."""
-
-
-def site_path(src: str) -> str:
-    return "" if src == "index.md" else src.removesuffix(".md") + "/"
 
 
 def png(data: bytes) -> Image.Image:

@@ -13,14 +13,16 @@ What a Zensical build lacks, because no hook runs (tested on the MkDocs build on
 What it must still have is below: the pages, the stepper, the masthead's menu, the
 footer with the publisher, the popovers, the share tags, JSON-LD and the cite block.
 """
+import json
 import os
+import shutil
 import subprocess
 import sys
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import PUBLIC_URL, ROOT, explainer, head_meta, json_ld, parse_html
+from conftest import FIXTURE, PUBLIC_URL, ROOT, explainer, head_meta, json_ld, parse_html
 from generator.layout import REFERENCE
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
@@ -32,9 +34,6 @@ PAGES = ["", *(f"factors/{f.id}/" for f in X.factors), *(["since/"] if X.since e
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory):
-    import shutil
-
-    from conftest import FIXTURE
     from site_build import copy_project
 
     assert ZENSICAL.exists(), "run `make test` (it installs Zensical into .venv-zensical)"
@@ -116,8 +115,6 @@ def test_the_glossary_terms_and_source_popovers_open_in_place(zensical_site):
 
 
 def test_the_search_index_leaves_out_what_the_pages_mark_data_search_exclude(zensical_site):
-    import json
-
     index = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))
     text = " ".join(item["text"] + item["title"] for item in index["items"] if not item["location"].startswith("about/"))
     assert X.factors[0].title in " ".join(item["title"] for item in index["items"])
