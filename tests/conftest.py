@@ -1,5 +1,7 @@
+import json
 import shutil
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -140,3 +142,88 @@ def rendered(root: Path = FIXTURE, **kw) -> dict:
     from generator.render import render
 
     return render(explainer(root, **kw), settings(root, **kw))
+
+
+# --- reading built pages (tests/site) -----------------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Node:
+    """An element of a parsed page: tag, attributes, children (nodes and text)."""
+
+    def __init__(self, tag: str, attrs, parent=None):
+        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
+
+    @property
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def iter(self):
+        yield self
+        for c in self.children:
+            if isinstance(c, Node):
+                yield from c.iter()
+
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs) -> list["Node"]:
+        """Descendants by tag, class and attribute values (names with _ for -; True: present)."""
+        want = {k.replace("_", "-"): v for k, v in attrs.items()}
+        return [n for n in self.iter() if n is not self and (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
+                and all((k in n.attrs) if v is True else n.attrs.get(k) == v for k, v in want.items())]
+
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs) -> "Node":
+        """The one descendant that matches (the test fails if there is none or more than one)."""
+        found = self.find_all(tag, cls, **attrs)
+        assert len(found) == 1, (tag, cls, attrs, len(found))
+        return found[0]
+
+
+class _Tree(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = self.open = Node("#document", {})
+        self.comments: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, attrs, self.open)
+        self.open.children.append(node)
+        if tag not in VOID:
+            self.open = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.open.children.append(Node(tag, attrs, self.open))
+
+    def handle_endtag(self, tag):
+        node = self.open
+        while node is not self.root and node.tag != tag:
+            node = node.parent
+        if node is not self.root:
+            self.open = node.parent
+
+    def handle_data(self, data):
+        self.open.children.append(data)
+
+    def handle_comment(self, data):
+        self.comments.append(data)
+
+
+def parse_html(html: str) -> Node:
+    """A page as a tree (html.parser: script and style content stay text); .comments lists its comments."""
+    tree = _Tree()
+    tree.feed(html)
+    tree.close()
+    tree.root.comments = tree.comments
+    return tree.root
+
+
+def head_meta(doc: Node) -> dict[str, str]:
+    """<meta name|property=… content=…> of a parsed page."""
+    return {m.attrs.get("property") or m.attrs["name"]: m.attrs.get("content") for m in doc.find_all("meta")
+            if "property" in m.attrs or "name" in m.attrs}
+
+
+def json_ld(doc: Node) -> list[dict]:
+    return [json.loads(s.text()) for s in doc.find_all("script", type="application/ld+json")]

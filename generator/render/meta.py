@@ -69,7 +69,8 @@ def factor_meta(x: Explainer, f: Factor, settings: Settings) -> dict:
         "kicker": f"Factor {n} of {len(x.factors)}",
         "published": f.published,
         "updated": updated,
-        "citations": citation_list(x, [sid for c in f.claims.values() for sid in c.sources]),
+        # what the page cites: its claims' sources and its fact checks' (which may cite others)
+        "citations": citation_list(x, [sid for c in f.claims.values() for sid in c.sources] + [sid for fc in f.fact_checks for sid in fc.sources]),
         "cite": {"apa_date": f"{day.year}, {day.strftime('%B')} {day.day}", "key": f"{f.id}-{updated[:4]}",
                  "year": updated[:4], "url": page_url(settings, factor_path(f.id)) if settings.site_url else ""},
         "search": {"boost": BOOST["factor"]},

@@ -7,10 +7,16 @@ import sys
 import time
 
 import pytest
+import yaml
+from PIL import Image
+
 from conftest import ROOT
+from generator.layout import factor_path
+from generator.render.share import card_key, image_path
 from synth import make_project
 
 FACTORS = 300
+SEVENTH = "factor-7"
 
 
 def generator(project, *args, **kw):
@@ -48,8 +54,10 @@ def kill_while_writing(project):
     proc = generator(project)
     while proc.poll() is None and not pending(project):
         time.sleep(0.002)
+    assert pending(project), "the build ended before it began to write"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    assert proc.returncode == -signal.SIGKILL
 
 
 def kill_after(project, seconds):
@@ -57,6 +65,15 @@ def kill_after(project, seconds):
     time.sleep(seconds)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the build ended before it was killed"
+
+
+def card_is_for(project, factor_id: str, title: str) -> bool:
+    """The factor's share card was drawn for this title (cards carry the key of what they show)."""
+    site = yaml.safe_load((project / "content" / "site.yaml").read_text(encoding="utf-8"))
+    n = int(factor_id.rsplit("-", 1)[1])
+    key = card_key(site["publisher"]["name"], title, f"Factor {n} of {FACTORS}")
+    return Image.open(project / "docs" / image_path(factor_path(factor_id))).text.get("explainer-card") == key
 
 
 @pytest.mark.parametrize("when", ["while-writing", 0.5, 1.5, 3.0])
@@ -66,9 +83,13 @@ def test_a_killed_build_never_makes_the_next_one_refuse(project, when):
     code, output = finish(generator(project))
     assert code == 0, output
     assert "edited by hand" not in output
-    assert f"edited {when}" in (project / "docs" / "factors" / "factor-7.md").read_text(encoding="utf-8")
+    assert f"edited {when}" in (project / "docs" / factor_path(SEVENTH)).read_text(encoding="utf-8")
+    assert card_is_for(project, SEVENTH, f"Factor {7:04d} edited {when}")
     assert not pending(project)
     assert sorted((project / "docs").rglob("*.tmp")) == []
+    # what the build left is complete: the next one finds nothing to write
+    code, output = finish(generator(project))
+    assert code == 0 and " 0 written" in output, output
 
 
 def test_two_builds_at_once_both_succeed(project):

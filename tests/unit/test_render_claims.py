@@ -39,7 +39,7 @@ def test_facts_are_plain_and_other_kinds_carry_their_speaker_and_a_label_that_op
     assert ('<span class="claim-by">— Analysts at Outlet Two</span> <button type="button" class="claim-kind claim-kind--analysis" '
             'popovertarget="kind--analysis" data-search-exclude>analysis</button>') in first
     # the label's meaning, once on the page, from the site note
-    assert first.count('<p popover id="kind--analysis" class="kind-popover">') == 1
+    assert first.count('<p popover="auto" id="kind--analysis" class="kind-popover" markdown="span">') == 1
     assert "Analysis meaning." in first.split('id="kind--analysis"')[1].split("</p>")[0]
     # the full attribution is in the popover
     assert '<b class="src-popover__who"><b class="claim-kind claim-kind--analysis">Analysis</b> Analysts at Outlet Two, August 2025</b>' in first
@@ -116,7 +116,7 @@ def test_the_correction_form_is_prefilled_with_the_page_and_the_sentence(pages):
     first = pages["factors/first.md"]
     report = re.search(r'<a class="src-popover__report" href="([^"]+)"', first.split("A fact about a")[1]).group(1)
     assert report.startswith("https://github.com/example/explainer/issues/new?template=correction.yml&#38;page=%2Ffactors%2Ffirst%2F&#38;claim=A%20fact%20about%20a%20truce.")
-    assert '<p class="report-mistake"><a href="https://github.com/example/explainer/issues/new?template=correction.yml&#38;page=%2Ffactors%2Ffirst%2F"' in first
+    assert '<p class="report-mistake" data-search-exclude><a href="https://github.com/example/explainer/issues/new?template=correction.yml&#38;page=%2Ffactors%2Ffirst%2F"' in first
 
 
 def test_without_a_route_to_report_there_is_no_report_link():
