@@ -109,8 +109,10 @@ class Citer:
         return self.report_url + "&" + urlencode({"page": self.page_url, "claim": plain(text)}, quote_via=quote)
 
     def report_page(self) -> str:
-        """The correction form, with this page filled in."""
-        return self.report_url and self.report_url + "&" + urlencode({"page": self.page_url}, quote_via=quote)
+        """The correction form with this page filled in; else the publisher's contact, if any."""
+        if self.report_url:
+            return self.report_url + "&" + urlencode({"page": self.page_url}, quote_via=quote)
+        return self.explainer.site.publisher.contact or ""
 
 
 def archive_url(source: Source) -> str:

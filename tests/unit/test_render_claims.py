@@ -119,6 +119,17 @@ def test_the_correction_form_is_prefilled_with_the_page_and_the_sentence(pages):
     assert '<p class="report-mistake" data-search-exclude><a href="https://github.com/example/explainer/issues/new?template=correction.yml&#38;page=%2Ffactors%2Ffirst%2F"' in first
 
 
-def test_without_a_route_to_report_there_is_no_report_link():
+def test_without_a_repository_the_publisher_s_contact_is_the_route_and_without_either_there_is_none():
+    import dataclasses
+
+    from conftest import settings
+    from generator.render import render
+
     pages = rendered()
-    assert "report-mistake" not in pages["factors/first.md"] and "src-popover__report" not in pages["factors/first.md"]
+    first = pages["factors/first.md"]
+    assert '<p class="report-mistake" data-search-exclude><a href="https://example.org/issues"' in first
+    assert "src-popover__report" not in first  # a contact cannot be given the sentence
+    x = explainer()
+    x = dataclasses.replace(x, site=dataclasses.replace(x.site, publisher=dataclasses.replace(x.site.publisher, contact=None)))
+    first = render(x, settings(FIXTURE))["factors/first.md"]
+    assert "report-mistake" not in first and "src-popover__report" not in first
