@@ -1,7 +1,8 @@
 """MkDocs hook: the second wall. Every page and the 404 page get a strict
-Content-Security-Policy (generator/adapters/csp.py).
+Content-Security-Policy (generator/adapters/csp.py), and the built site must
+pass the last gate (generator/adapters/gate.py) or the build fails.
 
-Under `mkdocs serve` it is left out: live reload injects an inline script of its
+Under `mkdocs serve` neither runs: live reload injects an inline script of its
 own into every page served, which the policy would block, and pages that are
 not published need no wall. `mkdocs build` (and gh-deploy) always add both.
 """
@@ -15,6 +16,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.adapters import csp  # noqa: E402
+from generator.adapters.gate import gate  # noqa: E402
 
 _state: dict = {"serve": False, "env": None, "pages": {}, "templates": {}}
 
@@ -51,3 +53,16 @@ def on_post_template(output_content, template_name, config):
     policy = _state["templates"].pop(template_name, None)
     return output_content if policy is None else csp.with_meta(output_content, policy)
 
+
+def on_post_build(config):
+    if _state["serve"]:
+        return
+    from mkdocs.exceptions import Abort
+
+    site = Path(config.site_dir).resolve()
+    root = Path(config.config_file_path).resolve().parent
+    problems = gate(site, label=str(site.relative_to(root)) if site.is_relative_to(root) else str(site))
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        raise Abort(f"gate: {len(problems)} problem(s) in the built site (generator/adapters/gate.py)")
