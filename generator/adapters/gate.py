@@ -64,6 +64,7 @@ def other_host(url: str) -> bool:
 
 
 def _short(value: str) -> str:
+    value = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", value)
     return value if len(value) <= 80 else value[:77] + "..."
 
 
