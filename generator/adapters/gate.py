@@ -29,7 +29,7 @@ SHIPPED_SCRIPTS = re.compile(
     r"|lunr/(?:min/)?[\w.-]+\.js)"
     r"|[\w-]+\.js)$")
 """Scripts the theme ships: Material's bundle, its search worker (and ours,
-generator/mkdocs_search.py), lunr's language files, and the site's own assets/*.js."""
+generator/adapters/search.py), lunr's language files, and the site's own assets/*.js."""
 DATA_BLOCKS = {"application/json", "application/ld+json"}
 """Non-executed <script> types the theme prints (Material's __config, JSON-LD)."""
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"}

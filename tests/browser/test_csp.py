@@ -113,7 +113,8 @@ def test_the_colour_scheme_toggle_works_under_the_policy(page, site_url):
 def test_a_source_popover_opens_under_the_policy(page, site_url):
     errors = watched(page)
     page.goto(f"{site_url}factors/ceasefire-terms/")
-    marker = page.locator("button.source-marker").first
+    # The marker's class: src-marker since the reading layer (source-marker before it)
+    marker = page.locator("button.src-marker, button.source-marker").locator("visible=true").first
     target = marker.get_attribute("popovertarget")
     marker.click()
     expect(page.locator(f'[id="{target}"]')).to_be_visible()
