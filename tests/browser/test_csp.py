@@ -25,6 +25,13 @@ document.addEventListener("securitypolicyviolation", e => window.__violations.pu
 """Run before any of the page's own script (Playwright injects it, so no policy applies to it)."""
 
 
+def sites(request, which: str):
+    """The built site and its address: the real notes (real_site) or the fixture notes (built_site)."""
+    if which == "real":
+        return request.getfixturevalue("real_site"), request.getfixturevalue("real_url")
+    return request.getfixturevalue("built_site"), request.getfixturevalue("site_url")
+
+
 def pages(site) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
@@ -38,14 +45,14 @@ def watched(page):
 
 
 @pytest.fixture(scope="module")
-def injected_sites(built_site, tmp_path_factory):
+def injected_sites(real_site, tmp_path_factory):
     """Two copies of the built site whose factor page has INJECTED in its article:
     one as built (with its policy), one with the policy meta removed (the control)."""
     root = tmp_path_factory.mktemp("injected")
     sites = {}
     for name, keep_csp in (("with-csp", True), ("without-csp", False)):
         site = root / name
-        shutil.copytree(built_site, site)
+        shutil.copytree(real_site, site)
         page = site / FACTOR
         html = page.read_text(encoding="utf-8")
         assert CSP_META.search(html), "the built page has no policy"
@@ -65,8 +72,8 @@ def injected_urls(injected_sites):
         next(server, None)
 
 
-def test_injected_script_and_event_handler_do_not_run(page, injected_urls, built_site):
-    title = re.search(r"<title>([^<]*)</title>", (built_site / FACTOR).read_text(encoding="utf-8")).group(1)
+def test_injected_script_and_event_handler_do_not_run(page, injected_urls, real_site):
+    title = re.search(r"<title>([^<]*)</title>", (real_site / FACTOR).read_text(encoding="utf-8")).group(1)
     errors = watched(page)
     page.goto(injected_urls["with-csp"] + FACTOR.removesuffix("index.html"))
     page.wait_for_function("window.__violations.length >= 2")
@@ -84,9 +91,12 @@ def test_without_the_policy_the_same_injection_runs(page, injected_urls):
     assert page.evaluate("window.__violations") == []
 
 
-def test_every_page_loads_under_its_policy_without_an_error(browser, built_site, site_url):
-    assert len(pages(built_site)) >= 10
-    for path in pages(built_site):
+@pytest.mark.parametrize("which", ["real", "fixture"])
+def test_every_page_loads_under_its_policy_without_an_error(browser, request, which):
+    """The real notes and the fixture notes (every part of the model) alike."""
+    site, site_url = sites(request, which)
+    assert len(pages(site)) >= 10
+    for path in pages(site):
         context = browser.new_context()
         page = context.new_page()
         errors = watched(page)
@@ -98,9 +108,9 @@ def test_every_page_loads_under_its_policy_without_an_error(browser, built_site,
         context.close()
 
 
-def test_the_colour_scheme_toggle_works_under_the_policy(page, site_url):
+def test_the_colour_scheme_toggle_works_under_the_policy(page, real_url):
     errors = watched(page)
-    page.goto(site_url)
+    page.goto(real_url)
     body = page.locator("body")
     before = body.get_attribute("data-md-color-scheme")
     page.locator("button.site-palette").click()
@@ -110,9 +120,9 @@ def test_the_colour_scheme_toggle_works_under_the_policy(page, site_url):
     assert page.evaluate("window.__violations") == [] and errors == []
 
 
-def test_a_source_popover_opens_under_the_policy(page, site_url):
+def test_a_source_popover_opens_under_the_policy(page, real_url):
     errors = watched(page)
-    page.goto(f"{site_url}factors/ceasefire-terms/")
+    page.goto(f"{real_url}factors/ceasefire-terms/")
     # The marker's class: src-marker since the reading layer (source-marker before it)
     marker = page.locator("button.src-marker, button.source-marker").locator("visible=true").first
     target = marker.get_attribute("popovertarget")
@@ -122,9 +132,9 @@ def test_a_source_popover_opens_under_the_policy(page, site_url):
     assert page.evaluate("window.__violations") == [] and errors == []
 
 
-def test_search_works_under_the_policy(page, site_url):
+def test_search_works_under_the_policy(page, real_url):
     errors = watched(page)
-    page.goto(site_url)
+    page.goto(real_url)
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially("ceasefire", delay=40)
@@ -132,15 +142,18 @@ def test_search_works_under_the_policy(page, site_url):
     assert page.evaluate("window.__violations") == [] and errors == []
 
 
-def test_the_gate_passes_on_the_real_build(built_site):
-    assert gate(built_site) == []
+@pytest.mark.parametrize("which", ["real", "fixture"])
+def test_the_gate_passes_on_the_built_sites(request, which):
+    assert gate(sites(request, which)[0]) == []
 
 
-def test_each_policy_allows_exactly_the_scripts_and_styles_its_page_holds(built_site):
+@pytest.mark.parametrize("which", ["real", "fixture"])
+def test_each_policy_allows_exactly_the_scripts_and_styles_its_page_holds(request, which):
     """The hashes are computed from the theme's partials, not read from the page:
     they must match what the page really holds, byte for byte, and nothing more."""
-    for path in pages(built_site):
-        html = (built_site / path).read_text(encoding="utf-8")
+    site = request.getfixturevalue("real_site" if which == "real" else "built_site")
+    for path in pages(site):
+        html = (site / path).read_text(encoding="utf-8")
         head = html[html.index("<head>"):]
         assert re.match(r'<head>\s*<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"', head), path
         directives = {d.split()[0]: d.split()[1:] for d in CSP_META.search(html).group(1).split("; ")}
