@@ -22,8 +22,9 @@ serve: $(STAMP)  ## run the site on http://127.0.0.1:8000 with live reload
 	$(PY) -m generator build || test -f docs/_generated/nav.yml
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: generate  ## generate, then build the static site into site/
+build: generate  ## generate, then build the static site into site/, then the last gate on it
 	$(PY) -m mkdocs build --strict
+	$(PY) -m generator.adapters.gate site/
 
 build-zensical: generate $(ZSTAMP)  ## the same site built by Zensical (no hooks: the generator runs first)
 	$(ZVENV)/bin/zensical build --clean
