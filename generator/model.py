@@ -5,9 +5,6 @@ so render can trust each field. Optional fields are None or empty, never absent.
 """
 from __future__ import annotations
 
-import dataclasses
-import types
-import typing
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -253,47 +250,3 @@ class Explainer:
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
-
-
-# --- from checked note data to the model, and back --------------------------------
-
-
-def from_data(cls, data):
-    """The note data (already checked against its schema) as an instance of cls."""
-    hints = typing.get_type_hints(cls)
-    values = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            values[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**values)
-
-
-def _convert(hint, value):
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        hint = next(h for h in typing.get_args(hint) if h is not type(None))
-        origin = typing.get_origin(hint)
-    if origin is tuple:
-        item = typing.get_args(hint)[0]
-        return tuple(_convert(item, v) for v in value)
-    if dataclasses.is_dataclass(hint):
-        return from_data(hint, value)
-    if hint is str:
-        return str(value)  # dates are kept as the text written
-    return value
-
-
-def to_data(obj):
-    """The model as plain data in the notes' own shape (for the open data file)."""
-    if dataclasses.is_dataclass(obj):
-        out = {}
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if value is None or (value == f.default and f.default in ((), False)):
-                continue  # an optional field left out, as in the note
-            out[f.name] = to_data(value)
-        return out
-    if isinstance(obj, tuple):
-        return [to_data(v) for v in obj]
-    return obj
-

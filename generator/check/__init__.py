@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from .. import model
+from ..convert import from_data
 from ..problems import Problem
 from ..read import Document
 from . import ids, rules
@@ -53,16 +54,16 @@ def check(docs: list[Document], earlier: list[Problem] = ()) -> tuple[model.Expl
 def explainer(docs: list[Document]) -> model.Explainer:
     """The checked notes as the model: factors in their order, events and entries by date."""
     notes = {d.kind: d.data for d in docs if d.kind != "factor"}
-    factors = sorted((model.from_data(model.Factor, d.data) for d in docs if d.kind == "factor"), key=lambda f: f.order)
-    timeline = model.from_data(model.Timeline, notes["timeline"])
-    since = model.from_data(model.Since, notes["since"]) if "since" in notes else None
+    factors = sorted((from_data(model.Factor, d.data) for d in docs if d.kind == "factor"), key=lambda f: f.order)
+    timeline = from_data(model.Timeline, notes["timeline"])
+    since = from_data(model.Since, notes["since"]) if "since" in notes else None
     if since:
         since = dataclasses.replace(since, entries=tuple(sorted(since.entries, key=lambda e: e.date)))
     return model.Explainer(
-        site=model.from_data(model.Site, notes["site"]),
+        site=from_data(model.Site, notes["site"]),
         factors=tuple(factors),
-        sources=model.from_data(model.Sources, notes["sources"]).sources,
-        terms=model.from_data(model.Glossary, notes["glossary"]).terms,
+        sources=from_data(model.Sources, notes["sources"]).sources,
+        terms=from_data(model.Glossary, notes["glossary"]).terms,
         timeline=dataclasses.replace(timeline, events=tuple(sorted(timeline.events, key=lambda e: e.date))),
         since=since,
     )

@@ -25,7 +25,6 @@ class SourceView:
     source: Source
     date: str | None  # as a reader reads it
     domain: str | None
-    archive: str | None
     about: Markup  # its entry on the sources page, relative to the page
     language: str | None
 
@@ -75,7 +74,6 @@ class Citer:
             source=s,
             date=human_date(s.date) if s.date else None,
             domain=_domain(s.url) if s.url else None,
-            archive=archive_url(s) if s.url else None,
             about=Markup(f"{relative(REFERENCE['sources'], self.page)}#{s.id}"),
             language=LANGUAGES.get(s.language or ""),
         )
@@ -113,16 +111,6 @@ class Citer:
         if self.report_url:
             return self.report_url + "&" + urlencode({"page": self.page_url}, quote_via=quote)
         return self.explainer.site.publisher.contact or ""
-
-
-def archive_url(source: Source) -> str:
-    """The Wayback Machine's copies of a source's URL, nearest to its date.
-
-    web.archive.org/web/<timestamp>/<url> resolves to the capture closest to the
-    timestamp, so a partial date (YYYYMM, YYYY) or none at all still works; it
-    is the list of archived copies, not one capture anybody has checked."""
-    stamp = (source.date or "").replace("-", "")
-    return f"https://web.archive.org/web/{stamp + '/' if stamp else ''}{source.url}"
 
 
 def _domain(url: str) -> str:

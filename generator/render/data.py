@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from ..model import Explainer, to_data
+from ..convert import to_data
+from ..model import Explainer
 
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 

@@ -21,7 +21,7 @@ BOOST = {"home": 3, "factor": 2, "since": 1.5, "reference": 0.5}
 
 REFERENCE_TITLES = {
     "timeline": ("Timeline", "Dated events from 2014 to March 2026, each with its sources."),
-    "sources": ("Sources", "Every source this explainer cites, by outlet, with its date, link, archived copies and the pages that cite it."),
+    "sources": ("Sources", "Every source this explainer cites, by outlet, with its date, its address and the pages that cite it."),
     "glossary": ("Glossary", "Plain definitions of the terms a reader meets in this explainer."),
     "corrections": ("Corrections and updates", "Every correction and update made to the explainer since it was published, newest first."),
     "follow": ("Follow corrections and updates", "How to follow the explainer's corrections and updates in a feed reader."),

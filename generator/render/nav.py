@@ -35,7 +35,7 @@ def nav_yaml(x: Explainer, settings: Settings, shared: list[str] = ()) -> str:
     nav = [{"Overview": "index.md"}, {"The factors": factor_nav(x)}]
     nav += [{"What has happened since": SINCE}] if x.since else []
     nav += [{"Timeline": REFERENCE["timeline"]}, {"Sources": REFERENCE["sources"]}, {"Glossary": REFERENCE["glossary"]},
-            {"Corrections and updates": REFERENCE["corrections"]}, {"Follow updates": REFERENCE["follow"]}, {"About": "about.md"}]
+            {"Corrections and updates": REFERENCE["corrections"]}, {"About": "about.md"}]
     p = x.site.publisher
     extra = {
         "publisher": {k: v for k, v in (("name", p.name), ("byline", p.byline), ("url", p.url)) if v},

@@ -198,7 +198,7 @@ def test_no_link_to_another_site_anywhere_goes_without_noopener(built_site):
             if urlsplit(href).scheme in ("http", "https") and not own(href):
                 external += 1
                 assert "noopener" in (a.attrs.get("rel") or "").split(), (html, href)
-    assert external > len(X.sources)  # the check saw the source links, the archives and the report links
+    assert external > len(X.sources)  # the check saw the source links and the report links
 
 
 def test_open_data_and_its_schema_are_published_valid_and_linked_from_about(built_site):

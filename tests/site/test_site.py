@@ -77,11 +77,11 @@ def test_every_claim_of_the_story_ends_with_its_marker_and_every_non_fact_carrie
             assert (f'class="claim-kind claim-kind--{claim.kind}"' in own) == (claim.kind != "fact"), claim.id
 
 
-def test_a_source_popover_leads_to_the_original_the_archive_and_the_sources_page(built_site):
+def test_a_source_popover_leads_to_the_original_and_the_sources_page(built_site):
     html = page(built_site, f"factors/{FACTOR_IDS[0]}")
     entry = html.split('popover id="src--a-fact"')[1].split("</small>")[0]
     assert '<a href="https://example.org/one" target="_blank" rel="noopener noreferrer">First report</a>' in entry
-    assert '<a class="src-entry__more" href="../../reference/sources/#src-one">Archive and details' in entry
+    assert '<a class="src-entry__more" href="../../reference/sources/#src-one">Details' in entry
 
 
 def test_sources_page_lists_the_pages_citing_each_source_and_groups_by_letter(built_site):

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from generator.adapters.csp import digest, policy
 from generator.adapters.gate import gate, main
 

@@ -3,8 +3,9 @@ import pytest
 import scenarios
 
 from generator.cli import main
+from generator.convert import from_data, to_data
 from generator.language import grade, minutes, sentences, syllables, words
-from generator.model import Factor, from_data, to_data
+from generator.model import Factor
 from generator.render.story import factor_minutes
 
 EASY = "The cat sat on the mat. It was happy."

@@ -6,7 +6,7 @@ import pytest
 from conftest import FIXTURE, explainer, rendered
 
 from generator.model import Claim
-from generator.render.claims import Citer, archive_url
+from generator.render.claims import Citer
 
 
 @pytest.fixture(scope="module")
@@ -103,13 +103,14 @@ def test_no_page_uses_internal_words_or_footnotes(pages):
             assert "[^" not in text, path
 
 
-def test_archived_copies_use_the_source_date_as_far_as_it_is_known():
-    x = explainer(FIXTURE)
-    assert archive_url(x.source_by_id["src-one"]) == "https://web.archive.org/web/20250815/https://example.org/one"
-    from dataclasses import replace
-
-    assert archive_url(replace(x.source_by_id["src-one"], date="2025-08")) == "https://web.archive.org/web/202508/https://example.org/one"
-    assert archive_url(replace(x.source_by_id["src-one"], date=None)) == "https://web.archive.org/web/https://example.org/one"
+def test_every_link_to_another_site_is_a_source_s_own_address():
+    # Only the addresses the sources list (and the correction form) leave the site: no archive links.
+    pages = rendered(repo_url="https://github.com/example/explainer")
+    urls = {s.url for s in explainer().sources if s.url}
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            for url in re.findall(r'(?:href="|\]\()(https?://[^")\s]+)', text):
+                assert url in urls or url.startswith("https://github.com/example/explainer/issues/new"), (path, url)
 
 
 def test_the_correction_form_is_prefilled_with_the_page_and_the_sentence(pages):
@@ -123,6 +124,7 @@ def test_without_a_repository_the_publisher_s_contact_is_the_route_and_without_e
     import dataclasses
 
     from conftest import settings
+
     from generator.render import render
 
     pages = rendered()
