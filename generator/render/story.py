@@ -50,7 +50,6 @@ def factor_minutes(f: Factor) -> int:
 
 def factor_view(x: Explainer, f: Factor, cite: Citer, meta: dict) -> dict:
     page = factor_path(f.id)
-    n = list(x.factors).index(f) + 1
     told = {cid for a in f.accounts for cid in a.claims}
     blocks, accounts_shown, runs = [], False, []
     for section in f.sections:
@@ -84,7 +83,6 @@ def factor_view(x: Explainer, f: Factor, cite: Citer, meta: dict) -> dict:
         "related": [{"title": r.title, "href": Markup(relative(factor_path(r.id), page))} for r in x.factors if r.id in f.related],
         "corrections": corrections(f.corrections, page),
         "kinds": kinds_on(*runs),
-        "order": n,
     }
 
 
