@@ -47,7 +47,7 @@ def make_project(dest: Path, factors: int, seed: int = 1) -> Path:
     content = dest / "content"
     (content / "factors").mkdir(parents=True)
 
-    sources = [{"id": f"src-{i}", "outlet": f"Outlet {i % 40}", "title": sentence(rng, 8), "date": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+    sources = [{"id": f"src-{i}", "outlet": f"{chr(65 + i % 26)}utlet {i % 40}", "title": sentence(rng, 8), "date": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
                 "url": f"https://example.org/{i}"} for i in range(max(20, factors * 2))]
     ids = [s["id"] for s in sources]
     terms = [{"id": f"term-{i}", "term": f"term{i}", "definition": sentence(rng, 12)} for i in range(max(12, factors // 2))]
