@@ -47,8 +47,8 @@ def test_facts_are_plain_and_other_kinds_carry_their_speaker_and_a_label_that_op
 
 def test_a_translated_quote_says_so_and_its_popover_gives_the_original(pages):
     second = pages["factors/second.md"]
-    assert '<span class="claim-by">— Carol, translated from Ukrainian</span>' in second
-    assert 'Our translation from Ukrainian. The original: <q lang="uk">Нас там не було.</q>' in second
+    assert '<span class="claim-by">— Carol, quoted in Ukrainian; our translation</span>' in second
+    assert 'Our translation from Ukrainian. The words as the source prints them: <q lang="uk">Нас там не було.</q>' in second
 
 
 def test_one_speaker_s_run_shows_the_speaker_once_after_the_last_claim():
