@@ -7,9 +7,9 @@ import re
 import shutil
 
 import pytest
+from conftest import served
 from playwright.sync_api import expect
 
-from conftest import served
 from generator.adapters.csp import digest, inline_bodies
 from generator.adapters.gate import gate
 
