@@ -55,7 +55,10 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def as_json(problems: list[Problem]) -> str:
-    return json.dumps([asdict(p) for p in sorted(problems)], indent=2, ensure_ascii=False)
+    """The problems as a JSON list, their texts exactly as the text format prints them
+    (a lone surrogate from a note cannot be written out as UTF-8)."""
+    texts = ("file", "field", "message")
+    return json.dumps([{k: _printable(v) if k in texts else v for k, v in asdict(p).items()} for p in sorted(problems)], indent=2, ensure_ascii=False)
 
 
 def did_you_mean(word: str, choices) -> str:
