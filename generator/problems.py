@@ -23,7 +23,7 @@ class Problem:
     level: str = ERROR
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
+        where = f"{_printable(self.file)}:{self.line}:{self.col}"
         field = f" {_printable(self.field)}:" if self.field else ""
         tag = " (warning)" if self.level == WARNING else ""
         return f"{where}:{field} {_printable(self.message)}{tag}"
