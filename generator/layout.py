@@ -41,11 +41,24 @@ SHARE = "share"
 
 PAGE_HEADINGS = {
     "factor": ("In short", "The accounts side by side", "Fact checks", "Corrections and updates", "Related factors", "Cite this page", "APA", "BibTeX"),
+    "home": ("The meeting at a glance", "In their own words", "What has happened since"),
+    "since": ("What it means for the question", "What happened, in order"),
     "glossary": ("Glossary",),
     "sources": ("Sources",),
 }
 """Headings a page prints whatever the notes say: the templates print these, and
 check/ids.py keeps the headings and ids that notes choose clear of their ids."""
+
+THEME_IDS = {
+    "site-menu": "the site menu",
+    "cite-apa": "the APA citation that 'Copy citation' copies",
+    "cite-bibtex": "the BibTeX entry that 'Copy BibTeX' copies",
+    "series-end-title": "the way on after the last factor",
+    "corrections": "the page's corrections",
+}
+"""Ids the theme (overrides/) and the templates give elements on the pages notes
+fill. Material's own ids all begin with '_' (__config, which its script reads
+as JSON, __search, __drawer): check/ids.py keeps notes clear of both."""
 
 GENERATED_ROOTS = ("index.md", SINCE, FACTOR_DIR, "reference", "data", FEEDS, SNIPPETS, SHARE)
 """Everything render() produces lives under these names at the top of docs/; the

@@ -82,7 +82,8 @@ def fingerprint(settings: Settings) -> str:
         for path in _regular_files(base):
             if base is GENERATOR and path.suffix not in (".py", ".j2", ".json", ".xsl", ".ttf"):
                 continue
-            h.update(path.relative_to(base).as_posix().encode() + b"\0" + _head(path) + b"\0")
+            # fsencode: a note's file name need not be UTF-8, and check reads such a note
+            h.update(os.fsencode(path.relative_to(base).as_posix()) + b"\0" + _head(path) + b"\0")
     h.update(f"{settings.site_url}\0{settings.report_url}".encode())
     return h.hexdigest()
 

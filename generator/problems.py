@@ -23,7 +23,7 @@ class Problem:
     level: str = ERROR
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
+        where = f"{_printable(self.file)}:{self.line}:{self.col}"
         field = f" {_printable(self.field)}:" if self.field else ""
         tag = " (warning)" if self.level == WARNING else ""
         return f"{where}:{field} {_printable(self.message)}{tag}"
@@ -55,7 +55,10 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def as_json(problems: list[Problem]) -> str:
-    return json.dumps([asdict(p) for p in sorted(problems)], indent=2, ensure_ascii=False)
+    """The problems as a JSON list, their texts exactly as the text format prints them
+    (a lone surrogate from a note cannot be written out as UTF-8)."""
+    texts = ("file", "field", "message")
+    return json.dumps([{k: _printable(v) if k in texts else v for k, v in asdict(p).items()} for p in sorted(problems)], indent=2, ensure_ascii=False)
 
 
 def did_you_mean(word: str, choices) -> str:

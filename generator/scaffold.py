@@ -71,8 +71,11 @@ def slugify(title: str) -> str:
 
 def new_factor(root: Path, title: str) -> Path:
     folder = root / "content" / FACTOR_DIR
-    ids, orders = _existing(folder)
     shown = f"content/{FACTOR_DIR}/"
+    linked = not_a_note(folder, (root / "content").resolve(), True) if folder.is_symlink() else None
+    if linked:  # a build refuses it too; the new note would be written wherever it leads
+        raise ContentError([Problem(shown.rstrip("/"), 1, 1, "", linked)])
+    ids, orders = _existing(folder)
     if not any(c.isalnum() for c in title):
         raise ContentError([Problem(shown, 1, 1, "title", "the title needs at least one letter or digit")])
     order = max(orders, default=0) + 1

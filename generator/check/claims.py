@@ -100,10 +100,12 @@ def _references(doc: Document, defined: set[str]) -> list[Problem]:
         for n, cid in enumerate(account.get("claims") if isinstance(account.get("claims"), list) else []):
             if isinstance(cid, str) and told.setdefault(cid, i) != i:
                 out.append(doc.problem(("accounts", i, "claims", n), f"claim '{cid}' is already told in account {told[cid] + 1}; a claim belongs to one account"))
-    texts = {c.get("id"): c.get("text") for _, c in story_claims(data)}
+    texts = {c["id"]: c.get("text") for _, c in story_claims(data) if isinstance(c.get("id"), str)}
     for i, pull in _dicts(data, "pull_quotes"):
         cid, quote = pull.get("claim"), pull.get("quote")
-        if isinstance(cid, str) and cid not in defined:
+        if not isinstance(cid, str):
+            continue  # the schema says what it should be
+        if cid not in defined:
             out.append(doc.problem(("pull_quotes", i, "claim"), f"unknown claim '{cid}'{did_you_mean(cid, defined)}"))
         elif isinstance(quote, str) and isinstance(texts.get(cid), str) and " ".join(quote.split()) not in " ".join(texts[cid].split()):
             out.append(doc.problem(("pull_quotes", i, "quote"), f"is not in the text of claim '{cid}'; a pull quote copies the claim's words exactly"))

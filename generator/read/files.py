@@ -33,7 +33,10 @@ def note_files(content_dir: Path, shown) -> tuple[list[Path], list[Problem]]:
 
 def not_a_note(path: Path, top: Path, is_dir: bool) -> str | None:
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except (RuntimeError, OSError):  # a loop of links (Python 3.13 raises OSError)
+            return "link that leads back to itself is not a note; remove it"
         if target != top and top not in target.parents:
             return "link leading outside content/ is not allowed; copy the note into content/"
         if target.is_dir():

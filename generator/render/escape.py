@@ -24,13 +24,19 @@ _MARKUP = "&<>\"'`\\*_{}[]!|~^#+"
 """Characters Markdown (with this site's extensions) or HTML may read as markup."""
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _MARKUP}
 _SPACE = re.compile(r"\s+")
+_LINE_START = re.compile(r"^( ?)([-:=]|[0-9](?=[0-9]*[.)]))")
+"""What starts a block only at the start of a line: a list item (- or 1.), a
+definition (:), a rule or heading underline (--- or ===). A template may print
+a value there (a byline, an account's speaker, a definition), so its first such
+character is written as a reference too."""
 
 
 def inert(value) -> Markup:
     """Any value as text that Markdown and HTML both show exactly as written, on one line."""
     if isinstance(value, Markup):
         return value
-    return Markup(_SPACE.sub(" ", str(value)).translate(_TABLE))
+    text = _SPACE.sub(" ", str(value)).translate(_TABLE)
+    return Markup(_LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text, count=1))
 
 
 def yaml_value(value) -> Markup:

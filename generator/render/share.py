@@ -92,7 +92,7 @@ def card(brand: str, title: str, kicker: str = "", key: str = "") -> bytes:
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, SIZE[0], 16), fill=ACCENT)
-    draw.text((MARGIN, 70), brand.upper(), font=_font(30), fill=ACCENT)
+    draw.text((MARGIN, 70), cut(draw, brand.upper(), _font(30), width), font=_font(30), fill=ACCENT)
     top = 150
     if kicker:
         draw.text((MARGIN, top), kicker, font=_font(36), fill=MUTED)
@@ -134,10 +134,17 @@ def fit(draw: ImageDraw.ImageDraw, text: str, width: int, height: int) -> tuple[
     keep = max(1, int(height // (36 * 1.22)))
     if len(lines) <= keep:
         return 36, lines
-    last = lines[keep - 1]
-    while last and draw.textlength(last + " …", font=_font(36)) > width:
-        last = last[:-1]
-    return 36, lines[:keep - 1] + [last.rstrip() + " …"]
+    return 36, lines[:keep - 1] + [cut(draw, lines[keep - 1] + " …", _font(36), width)]
+
+
+def cut(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    """text as it is when it fits in width, else cut and ended with ' …' (one line: the brand, a title's last)."""
+    if draw.textlength(text, font=font) <= width:
+        return text
+    text = text.removesuffix(" …")
+    while text and draw.textlength(text + " …", font=font) > width:
+        text = text[:-1]
+    return text.rstrip() + " …"
 
 
 def wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:

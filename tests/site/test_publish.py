@@ -83,6 +83,11 @@ def test_a_long_title_is_wrapped_or_cut_inside_the_card(title):
     assert any(pixels[x, y] != PAPER for x in range(900, 1120) for y in range(220, 500))
 
 
+@pytest.mark.parametrize("brand", ["Very Long Publisher Name " * 11, "出版者" * 40, "W" * 300], ids=["words", "CJK", "one word"])
+def test_a_long_publisher_name_is_cut_inside_the_card(brand):
+    assert ink_in_right_band(png(card(brand, "Title", "Factor 1 of 5"))) == []
+
+
 def test_the_margin_check_sees_a_title_drawn_past_the_edge(monkeypatch):
     monkeypatch.setattr(share, "wrap", lambda draw, text, font, width: [text])  # no wrapping
     assert ink_in_right_band(png(card("Wordmark", "word " * 40))) != []

@@ -25,6 +25,18 @@ def test_content_mistake_never_prints_a_traceback(project):
     assert r.stderr.splitlines()[-1] == "generator: 1 problem; nothing was written"
 
 
+def test_a_note_whose_file_name_is_not_utf8_builds_as_it_checks(project):
+    import os
+
+    note = (project / "content" / "factors" / "02-second.yaml").read_text(encoding="utf-8")
+    with open(os.path.join(os.fsencode(project / "content" / "factors"), b"03-\xff.yaml"), "w", encoding="utf-8") as fh:
+        fh.write(note.replace("id: second\n", "id: third\n").replace("order: 2\n", "order: 3\n"))
+    assert cli("check", "--root", str(project)).returncode == 0
+    r = cli("build", "--root", str(project))
+    assert r.returncode == 0, r.stderr
+    assert (project / "docs" / "factors" / "third.md").is_file()
+
+
 def test_debug_shows_the_traceback(project):
     (project / "content" / "site.yaml").write_text("title: [unclosed\n")
     r = cli("check", "--debug", "--root", str(project))

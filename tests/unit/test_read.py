@@ -71,6 +71,18 @@ def test_a_link_to_a_folder_is_reported_not_followed(project, tmp_path_factory):
     assert messages(project) == ["content/more:1:1: link leading outside content/ is not allowed; copy the note into content/"]
 
 
+def test_a_link_that_leads_back_to_itself_is_reported(project):
+    from generator.cli import main
+
+    factors = project / "content" / "factors"
+    (factors / "03-loop.yaml").symlink_to("03-loop.yaml")
+    (factors / "04-ping.yaml").symlink_to("05-pong.yaml")
+    (factors / "05-pong.yaml").symlink_to("04-ping.yaml")
+    assert messages(project) == [f"content/factors/{name}:1:1: link that leads back to itself is not a note; remove it"
+                                 for name in ("03-loop.yaml", "04-ping.yaml", "05-pong.yaml")]
+    assert main(["build", "--root", str(project)]) == 1
+
+
 def test_a_folder_named_like_a_note_is_reported(project):
     (project / "content" / "factors" / "03-third.yaml").mkdir()
     assert messages(project) == ["content/factors/03-third.yaml:1:1: is a folder, not a note file; rename it"]

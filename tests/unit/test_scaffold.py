@@ -63,3 +63,15 @@ def test_new_reads_the_other_notes_as_a_build_does_fifo_endless_file_deep_nestin
     worker.join(20)
     assert done == [0], "new hung or failed on a FIFO, an endless file or deep nesting"
     assert (factors / "13-after-the-strange-files.yaml").is_file()
+
+
+def test_new_never_writes_through_a_linked_factors_folder(project, tmp_path_factory, capsys):
+    import shutil
+
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "factors"
+    shutil.move(project / "content" / "factors", elsewhere)
+    (project / "content" / "factors").symlink_to(elsewhere)
+    assert main(["new", "factor", "Escaped", "--root", str(project)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/factors:1:1: link leading outside content/ is not allowed; copy the note into content/")
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["01-first.yaml", "02-second.yaml"]
