@@ -8,12 +8,12 @@ import time
 
 import pytest
 import yaml
-from PIL import Image
-
 from conftest import ROOT
+from PIL import Image
+from synth import make_project
+
 from generator.layout import factor_path
 from generator.render.share import card_key, image_path
-from synth import make_project
 
 FACTORS = 300
 SEVENTH = "factor-7"

@@ -9,10 +9,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from conftest import FIXTURE, PUBLIC_URL, ROOT, explainer, head_meta, json_ld, parse_html
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from conftest import FIXTURE, PUBLIC_URL, ROOT, explainer, head_meta, json_ld, parse_html
 from generator.layout import REFERENCE, SINCE, factor_path
 from generator.render.meta import DESCRIPTION_MAX, description, page_meta
 from generator.render.templating import human_date

@@ -8,13 +8,13 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 import yaml
-from PIL import Image, ImageColor, ImageFont
-
 from conftest import FIXTURE, explainer, head_meta, json_ld, parse_html, rendered
+from PIL import Image, ImageColor, ImageFont
+from test_metadata import SITE_NAME, site_path
+
 from generator.layout import REFERENCE, SINCE, factor_path
 from generator.render import share
 from generator.render.share import card, image_path, share_cards
-from test_metadata import SITE_NAME, site_path
 
 X = explainer()
 PUBLIC = "https://example.org/alaska/"  # a sub-path, as GitHub Pages serves a project's site

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 
 from conftest import ROOT
+
 from generator.adapters.valid_html import valid_html
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -21,8 +21,8 @@ import sys
 from urllib.parse import urljoin
 
 import pytest
-
 from conftest import FIXTURE, PUBLIC_URL, ROOT, explainer, head_meta, json_ld, parse_html
+
 from generator.layout import REFERENCE
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
