@@ -56,7 +56,7 @@ def test_home_answers_first_and_links_every_factor(built_site):
 def test_glossary_terms_open_in_place_once_and_never_in_headings_or_links(built_site):
     html = page(built_site, f"factors/{FACTOR_IDS[0]}")
     assert '<button type="button" class="term" popovertarget="term--truce">truce</button>' in html
-    assert re.search(r'<small popover id="term--truce" class="term-popover" data-search-exclude><b>Truce</b>: A pause in fighting\. '
+    assert re.search(r'<small popover="auto" id="term--truce" class="term-popover" data-search-exclude><b>Truce</b>: A pause in fighting\. '
                      r'<a href="../../reference/glossary/#truce">In the glossary</a>', html)
     for path in all_pages(built_site):
         text = path.read_text(encoding="utf-8")
@@ -79,7 +79,7 @@ def test_every_claim_of_the_story_ends_with_its_marker_and_every_non_fact_carrie
 
 def test_a_source_popover_leads_to_the_original_and_the_sources_page(built_site):
     html = page(built_site, f"factors/{FACTOR_IDS[0]}")
-    entry = html.split('popover id="src--a-fact"')[1].split("</small>")[0]
+    entry = html.split('popover="auto" id="src--a-fact"')[1].split("</small>")[0]
     assert '<a href="https://example.org/one" target="_blank" rel="noopener noreferrer">First report</a>' in entry
     assert '<a class="src-entry__more" href="../../reference/sources/#src-one">Details' in entry
 
