@@ -53,8 +53,9 @@ def page_meta(x: Explainer, page: str, updated: str | None = None) -> dict:
                 "citations": citation_list(x, [sid for c in s.claims.values() for sid in c.sources]), "search": {"boost": BOOST["since"]}}
     name = next(k for k, v in REFERENCE.items() if v == page)
     title, text = REFERENCE_TITLES[name]
-    # The log of corrections repeats the pages' own words: search finds the pages instead.
-    search = {"exclude": True} if name in ("corrections", "follow") else {"boost": BOOST["reference"]}
+    # The timeline and the log of corrections repeat what the story pages tell:
+    # search finds those pages instead (and the index stays small).
+    search = {"exclude": True} if name in ("timeline", "corrections", "follow") else {"boost": BOOST["reference"]}
     return {"title": title, "description": text, "kind": "reference", "search": search}
 
 
