@@ -1,4 +1,6 @@
-"""Live preview: a broken note shows a banner, the last good pages stay, a fix recovers."""
+"""Live preview (`mkdocs serve` with generator/adapters/hook.py): a broken note
+shows a banner, the last good pages stay, a fix recovers; a bug in the generator
+itself shows the banner too instead of stopping the preview."""
 import os
 import socket
 import subprocess
@@ -34,9 +36,21 @@ def wait_for(predicate, url, seconds=30):
     pytest.fail(f"{url} never reached the expected state; last body starts: {fetch(url)[:300]!r}")
 
 
+BUG = "(trips the generator)"
+
+
 @pytest.fixture
 def served(tmp_path):
     project = copy_project(tmp_path)
+    assert "generator/adapters/hook.py" in (project / "mkdocs.yml").read_text()
+    # A bug planted in this copy of the generator: a title ending in BUG makes it raise
+    # an exception that is not a problem in the notes (the hook's last resort).
+    pipeline = project / "generator" / "pipeline.py"
+    checked = "        explainer, problems = check(settings)\n"
+    assert checked in pipeline.read_text()
+    pipeline.write_text(pipeline.read_text().replace(checked, checked + (
+        f"        if any(f.title.endswith({BUG!r}) for f in explainer.factors):\n"
+        "            raise KeyError('planted bug')\n")))
     assert subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(project)]).returncode == 0
     port = free_port()
     proc = subprocess.Popen(
@@ -65,3 +79,19 @@ def test_broken_note_shows_banner_and_fix_recovers(served):
     note.write_text(good.replace("Conflicting accounts of the atmosphere", "Conflicting accounts of the mood"))
     html = wait_for(lambda html: "Conflicting accounts of the mood" in html, url)
     assert 'class="build-error"' not in html
+
+
+def test_a_bug_in_the_generator_shows_the_banner_and_keeps_the_last_good_pages(served):
+    project, url = served
+    wait_for(lambda html: "Conflicting accounts of the atmosphere" in html, url)
+    note = project / "content" / "factors" / "05-atmosphere.yaml"
+    good = note.read_text()
+
+    note.write_text(good.replace("title: Conflicting accounts of the atmosphere", f"title: Conflicting accounts of the atmosphere {BUG}"))
+    html = wait_for(lambda html: 'class="build-error"' in html, url)
+    assert "generator: internal error: KeyError: &#x27;planted bug&#x27; (a bug in the generator)" in html
+    assert "Conflicting accounts of the atmosphere" in html and BUG not in html  # the last good page
+
+    note.write_text(good)
+    html = wait_for(lambda html: 'class="build-error"' not in html and "Conflicting accounts of the atmosphere" in html, url)
+    assert BUG not in html
