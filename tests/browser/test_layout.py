@@ -522,6 +522,25 @@ def test_without_a_public_address_the_citation_takes_the_address_the_page_is_rea
     assert "this page's address" not in apa + bibtex
 
 
+def test_copy_citation_and_copy_link_copy_them(at, site_url):
+    page = at(LAPTOP)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.add_init_script("delete Navigator.prototype.share")  # a browser without a share sheet
+    url = site_url + factor_path(FIRST)
+    page.goto(url + "#background")
+    page.locator("article details.cite summary").click()
+    page.get_by_role("button", name="Copy citation").click()
+    expect(page.get_by_role("button", name="Copied")).to_have_count(1)
+    assert page.evaluate("navigator.clipboard.readText()") == cite_parts(page)[0]
+    page.get_by_role("button", name="Copy BibTeX").click()
+    assert page.evaluate("navigator.clipboard.readText()") == cite_parts(page)[1]
+    link = page.locator("article a.share-link")
+    link.click()
+    expect(page.locator("article .share-link__done")).to_have_text("Link copied")
+    assert page.evaluate("navigator.clipboard.readText()") == url
+    assert page.url == url + "#background"
+
+
 def test_copy_link_opens_the_share_sheet_where_there_is_one(at, site_url):
     page = at(PHONE, touch=True)
     page.add_init_script("""Navigator.prototype.share = function (data) {
