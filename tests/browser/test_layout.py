@@ -249,6 +249,12 @@ def test_on_a_phone_the_stepper_shows_where_the_reader_is_with_the_previous_and_
 
 # ---- the menu ----
 
+def nav_pages(built_site):
+    """Every page but the 404 and those mkdocs.yml keeps out of the navigation (not_in_nav)."""
+    hidden = {line.strip().removesuffix(".md") + "/" for line in (yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("not_in_nav") or "").splitlines() if line.strip()}
+    return [p for p in site_pages(built_site)[:-1] if p not in hidden]
+
+
 def menu_pages(page):
     return sorted({h.split("#")[0] for h in page.eval_on_selector_all("#site-menu a", "as => as.map(a => a.href)")})
 
@@ -267,7 +273,7 @@ def test_the_menu_lists_every_page_and_opens_by_tap_and_key_and_closes_by_esc_an
     button.tap() if touch else button.click()
     expect(menu).to_be_visible()
     expect(menu).to_be_in_viewport()
-    assert menu_pages(page) == sorted(site_url + p for p in site_pages(built_site)[:-1])
+    assert menu_pages(page) == sorted(site_url + p for p in nav_pages(built_site))
     expect(menu.locator('a[aria-current="page"]')).to_have_text(FIRST.title)
     close = menu.get_by_role("button", name="Close")
     close.tap() if touch else close.click()
