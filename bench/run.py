@@ -95,7 +95,7 @@ def preview_latency(project: Path, note: Path, page: str, tries: int = 3) -> flo
             marker = f"Preview check {i} {time.time_ns()}"
             text = note.read_text(encoding="utf-8")
             started = time.perf_counter()
-            note.write_text(re.sub(r"^summary: .*$", f"summary: {marker}.", text, count=1, flags=re.M), encoding="utf-8")
+            note.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M), encoding="utf-8")
             _wait(url, lambda body, m=marker: m in body, 300)
             samples.append(time.perf_counter() - started)
             time.sleep(1.0)  # let the follow-up rebuild (docs/ changed) settle
