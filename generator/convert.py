@@ -4,16 +4,19 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from functools import lru_cache
 
 
 def from_data(cls, data):
     """The note data (already checked against its schema) as an instance of cls."""
+    return cls(**{name: _convert(hint, data[name]) for name, hint in _fields(cls) if name in data})
+
+
+@lru_cache(maxsize=None)
+def _fields(cls) -> tuple[tuple[str, object], ...]:
+    # Resolving type hints is slow: once per class, not once per note.
     hints = typing.get_type_hints(cls)
-    values = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            values[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**values)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _convert(hint, value):

@@ -70,6 +70,8 @@ _GITHUB = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@githu
 
 def github_origin(root: Path) -> str:
     """https://github.com/<owner>/<repo> when the `origin` remote is a GitHub address, else ''."""
+    if not (Path(root) / ".git").exists():  # not a clone: no remote to ask git about
+        return ""
     try:
         out = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"], capture_output=True, text=True, timeout=5)
     except (OSError, subprocess.SubprocessError):

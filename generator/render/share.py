@@ -86,8 +86,10 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT), size, layout_engine=ImageFont.Layout.BASIC)
 
 
+@lru_cache(maxsize=4096)
 def card(brand: str, title: str, kicker: str = "", key: str = "") -> bytes:
-    """One share card: the brand, the kicker, the title at the largest size that fits."""
+    """One share card: the brand, the kicker, the title at the largest size that fits.
+    Kept in memory too: a long-lived process (`mkdocs serve`) draws a card once."""
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN

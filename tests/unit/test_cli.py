@@ -25,6 +25,7 @@ def test_content_mistake_never_prints_a_traceback(project):
     assert r.stderr.splitlines()[-1] == "generator: 1 problem; nothing was written"
 
 
+@pytest.mark.slow  # two generator processes
 def test_a_note_whose_file_name_is_not_utf8_builds_as_it_checks(project):
     import os
 
@@ -77,6 +78,7 @@ def test_json_stays_json_even_on_a_generator_bug(project, monkeypatch, capsys):
     assert problems[0]["file"] == "generator" and "a bug" in problems[0]["message"]
 
 
+@pytest.mark.slow  # every invalid scenario once more, in JSON
 def test_hostile_notes_never_reach_exit_3_and_json_stays_json(tmp_path, capsys):
     import json
     import shutil

@@ -253,6 +253,7 @@ def test_the_map_has_ukraines_shape():
     assert r0 < x0 and x1 < r1 and s0 < y0 and y1 < s1  # the city inside its region
 
 
+@pytest.mark.slow  # a process per hash seed
 def test_output_is_deterministic_in_process_and_across_hash_seeds():
     first = render(ALL_STYLES)
     ukraine_map._geometry.cache_clear()
