@@ -47,8 +47,26 @@ class ClaimView:
         return self.claim.kind
 
     @property
+    def ours(self) -> bool:
+        """Our own reading: the label says so, and no name is needed beside it."""
+        return (self.claim.attribution or "").startswith("This explainer")
+
+    @property
     def label(self) -> str:
         return KIND_LABELS[self.claim.kind]
+
+    @property
+    def short_label(self) -> str:
+        """The label beside the claim: 'our analysis' for our own reading."""
+        return "our analysis" if self.ours and self.claim.kind == "analysis" else self.label.lower()
+
+    @property
+    def by_shown(self) -> str | None:
+        """Who it comes from, beside the claim, unless the label or the source button already says it."""
+        by = self.claim.by
+        if not by or self.ours or by.removeprefix("The ") == self.sources[0].short:
+            return None
+        return by
 
     @property
     def translated_from(self) -> str | None:

@@ -217,7 +217,7 @@ def draw(areas: list[Area], *, title: str, description: str, id_prefix: str, com
     title, description = _text(title, "title"), _text(description, "description")
     if not title:
         raise ValueError("title is empty")
-    marks = " ".join(f"{_text(a.label, 'label')}: {', '.join(names[s] for s in a.regions)}." for a in areas)
+    marks = " ".join(f"{_text(a.label, 'label').rstrip('.')} ({', '.join(names[s] for s in a.regions)})." for a in areas)
     paths, points, height = _geometry(compact)
     p = id_prefix
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="ukraine-map{" ukraine-map--compact" * compact}"'
@@ -238,8 +238,8 @@ def draw(areas: list[Area], *, title: str, description: str, id_prefix: str, com
         fill = f' fill="url(#{p}-{style})"' if style in textured else ""
         out.append(f'<path class="{cls}"{fill} data-region="{slug}" d="{paths[slug]}"/>')
     kx, ky = points["kyiv-city"]
-    out.append(f'<circle class="map-city" cx="{round(kx)}" cy="{round(ky)}" r="7"/>')
-    if not compact:
+    if not compact:  # the small map has no labels, so no unexplained dot either
+        out.append(f'<circle class="map-city" cx="{round(kx)}" cy="{round(ky)}" r="7"/>')
         labels = [[points[s][0] + dx, points[s][1] + dy, anchor, names[s], ""]
                   for s in sorted(style_of) for dx, dy, anchor in [_NUDGE.get(s, (0, 0, "middle"))]]
         if "kyiv-city" not in style_of:  # the orientation point, unless Kyiv city is itself marked

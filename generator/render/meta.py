@@ -33,6 +33,10 @@ def description(text: str) -> str:
     words = plain(text)
     if len(words) <= DESCRIPTION_MAX:
         return words
+    head = words[:DESCRIPTION_MAX]
+    end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    if end >= 60:  # whole sentences, if a useful part of it fits
+        return head[:end + 1]
     return words[:DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
 
 
@@ -65,7 +69,7 @@ def factor_meta(x: Explainer, f: Factor, settings: Settings) -> dict:
     day = dt.date.fromisoformat(updated)
     return {
         "title": f.title,
-        "description": description(f.summary.text),
+        "description": description(f.teaser.text if f.teaser else f.summary.text),
         "kind": "factor",
         "kicker": f"Factor {n} of {len(x.factors)}",
         "published": f.published,

@@ -97,7 +97,7 @@ def map_figure(x: Explainer, f: Factor, cite: Citer, compact: bool = False) -> M
     m = f.map
     legend = [(a, cite.resting(a.label, a.rests_on, f.claims, f"map--{i}")) for i, a in enumerate(m.areas, 1)]
     svg = draw([Area(a.regions, a.style, plain(a.label)) for a, _ in legend], title=m.title, id_prefix=f"map--{f.id}" + ("--compact" if compact else ""),
-               description="Map of Ukraine's regions. " + " ".join(plain(a.label) for a, _ in legend), compact=compact)
+               description="Map of Ukraine's regions", compact=compact)
     return Markup(environment().get_template("map.md.j2").render(
         map=m, svg=Markup(svg), legend=legend, compact=compact, note=prose(m.not_shown, cite.page),
         href=Markup(relative(factor_path(f.id), cite.page)), factor=f))

@@ -75,5 +75,5 @@ def test_navigation_groups_factors_only_on_large_sites():
 def test_a_described_title_is_marked_as_ours_not_given_as_a_headline():
     pages = conftest.rendered()
     assert "Third report, in Ukrainian</a> <i>(our description)</i>" in pages["factors/second.md"]
-    assert "Third report, in Ukrainian<i class=\"sr-only\"> (opens in a new tab)</i></a> <i>(our description: the headline was not recorded)</i>" in pages["reference/sources.md"]
+    assert "Third report, in Ukrainian<i class=\"sr-only\" data-search-exclude> (opens in a new tab)</i></a> <i>(our description)</i>" in pages["reference/sources.md"]
     assert "Second report <time" in pages["factors/first.md"]  # a recorded headline, without the mark

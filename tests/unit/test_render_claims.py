@@ -36,7 +36,7 @@ def test_facts_are_plain_and_other_kinds_carry_their_speaker_and_a_label_that_op
     first = pages["factors/first.md"]
     fact = first.split("A fact about a")[1].split("\n")[0]
     assert "claim-by" not in fact.split("src-marker")[0] and "claim-kind" not in fact.split("src-marker")[0]
-    assert ('<span class="claim-by">— Analysts at Outlet Two</span> <button type="button" class="claim-kind claim-kind--analysis" '
+    assert ('<span class="claim-by" data-search-exclude>— Analysts at Outlet Two</span> <button type="button" class="claim-kind claim-kind--analysis" '
             'popovertarget="kind--analysis" data-search-exclude>analysis</button>') in first
     # the label's meaning, once on the page, from the site note
     assert first.count('<p popover="auto" id="kind--analysis" class="kind-popover" markdown="span">') == 1
@@ -47,7 +47,7 @@ def test_facts_are_plain_and_other_kinds_carry_their_speaker_and_a_label_that_op
 
 def test_a_translated_quote_says_so_and_its_popover_gives_the_original(pages):
     second = pages["factors/second.md"]
-    assert '<span class="claim-by">— Carol, quoted in Ukrainian; our translation</span>' in second
+    assert '<span class="claim-by" data-search-exclude>— Carol, our translation</span>' in second
     assert 'Our translation from Ukrainian. The words as the source prints them: <q lang="uk">Нас там не було.</q>' in second
 
 
@@ -61,6 +61,19 @@ def test_one_speaker_s_run_shows_the_speaker_once_after_the_last_claim():
     ])
     assert [v.show_by for v in run] == [False, True, True, True]
     assert [v.claim.by for v in run] == ["Alice", "Alice", "Bob", None]
+
+
+def test_our_own_reading_says_so_in_its_label_and_a_name_the_source_button_shows_is_not_repeated():
+    x = explainer()
+    cite = Citer(x, "index.md")
+    ours = cite.claim(Claim("a", "On our reading, a.", "analysis", ("src-one",), "This explainer, reading the reporting"))
+    assert (ours.by_shown, ours.short_label) == (None, "our analysis")
+    outlet = cite.claim(Claim("b", "Outlet One reported b.", "reported", ("src-one",), "Outlet One, 15 August 2025"))
+    assert (outlet.by_shown, outlet.short_label) == (None, "reported")
+    other = cite.claim(Claim("c", "Alice said c.", "statement", ("src-one",), "Alice, later"))
+    assert (other.by_shown, other.short_label) == ("Alice", "statement")
+    page = rendered()["since.md"]
+    assert 'data-search-exclude>our analysis</button>' in page and "— This explainer" not in page
 
 
 def test_every_marker_has_its_popover_and_every_id_is_outside_the_slug_namespace(pages):
