@@ -20,7 +20,9 @@ serve: $(STAMP)  ## run the site on http://127.0.0.1:8000 with live reload
 	@# A broken note must not stop the preview when a last good build exists:
 	@# the page then shows the problems in a banner until the note is fixed.
 	$(PY) -m generator build || test -f docs/_generated/nav.yml
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	@# --dirty: a saved note rebuilds only the pages it changed (well under a second);
+	@# other pages' menus catch up with a changed title on the next full build.
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
 
 build: generate  ## generate, then build the static site into site/, then the last gate on it
 	$(PY) -m mkdocs build --strict

@@ -85,7 +85,7 @@ def preview_latency(project: Path, note: Path, page: str, tries: int = 3) -> flo
     """Median seconds from saving a note to `mkdocs serve` serving the new text."""
     subprocess.run([PY, "-m", "generator", "build", "--root", str(project)], check=True, env=ENV, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--dirty", "--no-strict"],  # as `make serve` runs it
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{page}"
     try:
@@ -95,7 +95,8 @@ def preview_latency(project: Path, note: Path, page: str, tries: int = 3) -> flo
             marker = f"Preview check {i} {time.time_ns()}"
             text = note.read_text(encoding="utf-8")
             started = time.perf_counter()
-            note.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M), encoding="utf-8")
+            # a section's heading: what an edit of the story changes (one page, not the navigation)
+            note.write_text(re.sub(r"^(\s*)- heading: .*$", rf"\1- heading: {marker}", text, count=1, flags=re.M), encoding="utf-8")
             _wait(url, lambda body, m=marker: m in body, 300)
             samples.append(time.perf_counter() - started)
             time.sleep(1.0)  # let the follow-up rebuild (docs/ changed) settle

@@ -27,6 +27,24 @@ def on_startup(command, dirty):
     _state["command"] = command
 
 
+POLL_SECONDS = 0.1
+"""How often `mkdocs serve` looks for saved files (MkDocs polls every 0.5 s)."""
+
+
+def on_serve(server, config, builder):
+    # A saved note should be on screen within a second: poll the watched folders
+    # more often, those watched already and those (content/, generator/) MkDocs
+    # adds after this event. These are watchdog's attributes; if they ever change,
+    # serve still works, at MkDocs' own pace.
+    observer = server.observer
+    if hasattr(observer, "_timeout"):
+        observer._timeout = POLL_SECONDS
+    for emitter in getattr(observer, "emitters", ()):
+        if hasattr(emitter, "_timeout"):
+            emitter._timeout = POLL_SECONDS
+    return server
+
+
 def on_pre_build(config):
     root = Path(config.config_file_path).resolve().parent
     try:

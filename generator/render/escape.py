@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from xml.sax.saxutils import escape as _xml_escape
 
 from markupsafe import Markup
@@ -35,7 +36,13 @@ def inert(value) -> Markup:
     """Any value as text that Markdown and HTML both show exactly as written, on one line."""
     if isinstance(value, Markup):
         return value
-    text = _SPACE.sub(" ", str(value)).translate(_TABLE)
+    return _inert(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _inert(value: str) -> Markup:
+    # Cached: a page prints the same outlets, headlines and class names many times over.
+    text = _SPACE.sub(" ", value).translate(_TABLE)
     return Markup(_LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text, count=1))
 
 
