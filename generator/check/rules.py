@@ -15,7 +15,7 @@ from ..layout import REFERENCE, factor_path
 from ..problems import WARNING, Problem, did_you_mean
 from ..read import Document
 from . import text
-from .schema import strings
+from .schema import texts
 
 RESERVED_IDS = {"index", "assets", "search", "404", "sitemap", "data", "reference", "factors", "about", "con", "nul", "aux", "prn"}
 """Slugs that would collide with the site's own files or with names Windows reserves."""
@@ -45,6 +45,11 @@ class Notes:
     @property
     def factors(self):
         return [(d, (), d.data) for d in self.of("factor")]
+
+    @cached_property
+    def citations(self) -> list[tuple[Document, tuple, str]]:
+        """Every source id cited outside sources.yaml, where: each note walked once for all the rules."""
+        return [(doc, path, ref) for doc in self.docs if doc.kind != "sources" for path, ref in refs(doc.data, "sources")]
 
     @cached_property
     def source_ids(self) -> dict:
@@ -118,8 +123,7 @@ def unknown_sources(notes: Notes) -> list[Problem]:
     if "sources" in notes.failed or not notes.of("sources"):
         return []
     ids = notes.source_ids
-    return [doc.problem(path, f"unknown source '{ref}'{did_you_mean(ref, ids)}")
-            for doc in notes.docs if doc.kind != "sources" for path, ref in refs(doc.data, "sources") if ref not in ids]
+    return [doc.problem(path, f"unknown source '{ref}'{did_you_mean(ref, ids)}") for doc, path, ref in notes.citations if ref not in ids]
 
 
 def unknown_factors(notes: Notes) -> list[Problem]:
@@ -141,7 +145,7 @@ def unknown_terms(notes: Notes) -> list[Problem]:
 def uncited_sources(notes: Notes) -> list[Problem]:
     if notes.failed - {"sources"}:
         return []
-    cited = {ref for doc in notes.docs if doc.kind != "sources" for _, ref in refs(doc.data, "sources")}
+    cited = {ref for _, _, ref in notes.citations}
     return [doc.problem(path, f"source '{sid}' is never cited", level=WARNING)
             for sid, (doc, path) in notes.source_ids.items() if sid not in cited]
 
@@ -153,7 +157,7 @@ def internal_links(notes: Notes) -> list[Problem]:
     anchors = site_anchors(notes)
     out = []
     for doc in notes.docs:
-        for path, value, spec in strings(doc.kind, doc.data):
+        for path, value, spec in texts(doc):
             if spec.get("x-markup") != "prose" or "](" not in value:
                 continue
             for raw in text.links(" ".join(value.split())):

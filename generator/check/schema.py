@@ -44,6 +44,13 @@ _Validator = validators.extend(
 )
 
 
+def texts(doc: Document) -> list[tuple[tuple, str, dict]]:
+    """strings() of a note, walked once however many checks read them."""
+    if doc.texts is None:
+        doc.texts = list(strings(doc.kind, doc.data))
+    return doc.texts
+
+
 def strings(kind: str, data, spec=None, path: tuple = ()):
     """Every text in data with its path and the schema node that describes it.
 

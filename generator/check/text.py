@@ -19,7 +19,7 @@ import unicodedata
 from ..problems import Problem
 from ..read import Document
 from ..read.parse import hidden_character
-from .schema import strings
+from .schema import texts
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -96,6 +96,8 @@ def _reference_problems(text: str) -> list[str]:
 def _bracket_problems(text: str) -> list[str]:
     # Brackets only ever hold link text (or a bare "[sic]"): no nesting, no
     # stray ones. That also stops the runs of '[' that make Markdown quadratic.
+    if "[" not in text and "]" not in text:
+        return []
     depth = 0
     for ch in text:
         depth += (ch == "[") - (ch == "]")
@@ -150,7 +152,7 @@ def judge_link(raw: str) -> tuple[str, str | None]:
 
 def text_problems(doc: Document) -> list[Problem]:
     out = []
-    for path, value, spec in strings(doc.kind, doc.data):
+    for path, value, spec in texts(doc):
         out += [doc.problem(path, message) for message in text_messages(value, spec)]
     return out
 

@@ -37,6 +37,7 @@ class Document:
     key_marks: dict = field(default_factory=dict)  # field path -> (line, col) of the key
     failed: bool = False  # unreadable or unparsable: its data is unknown
     problems: list = field(default_factory=list)  # characters refused while parsing
+    texts: list | None = None  # every text with its path and schema node, once walked (check/schema.texts)
 
     def locate(self, path: tuple, key: bool = False) -> tuple[int, int]:
         """Position of the deepest node along `path` that exists in the file."""
