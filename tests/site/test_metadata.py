@@ -30,7 +30,7 @@ def site_path(src: str) -> str:
 def expected_pages() -> dict[str, dict]:
     """Every page the fixture notes and docs/ make: site path -> title, description, kind."""
     pages = {"index.md": page_meta(X, "index.md"), "about.md": {**ABOUT, "kind": "about"}}
-    pages |= {factor_path(f.id): {"title": f.title, "description": description(f.summary.text), "kind": "factor"} for f in X.factors}
+    pages |= {factor_path(f.id): {"title": f.title, "description": description(f.teaser.text if f.teaser else f.summary.text), "kind": "factor"} for f in X.factors}
     pages |= {SINCE: page_meta(X, SINCE)} if X.since else {}
     pages |= {src: page_meta(X, src) for src in REFERENCE.values()}
     return {site_path(src): meta for src, meta in pages.items()}
