@@ -97,7 +97,7 @@ def map_figure(x: Explainer, f: Factor, cite: Citer, compact: bool = False) -> M
     m = f.map
     legend = [(a, cite.resting(a.label, a.rests_on, f.claims, f"map--{i}")) for i, a in enumerate(m.areas, 1)]
     svg = draw([Area(a.regions, a.style, plain(a.label)) for a, _ in legend], title=m.title, id_prefix=f"map--{f.id}" + ("--compact" if compact else ""),
-               description="Map of Ukraine's regions", compact=compact)
+               description="Map of Ukraine's regions.", compact=compact)
     return Markup(environment().get_template("map.md.j2").render(
         map=m, svg=Markup(svg), legend=legend, compact=compact, note=prose(m.not_shown, cite.page),
         href=Markup(relative(factor_path(f.id), cite.page)), factor=f))
@@ -119,7 +119,7 @@ def home_view(x: Explainer, cite: Citer, meta: dict, updated: str, site_minutes:
         "minutes": site_minutes,
         "reasons": [{"n": i, "title": f.title, "href": Markup(relative(factor_path(f.id), page)),
                      "teaser": cite.resting(f.teaser.text, f.teaser.rests_on, f.claims, f"reason--{f.id}") if f.teaser else None,
-                     "summary": cite.resting(f.summary.text, f.summary.rests_on, f.claims, f"card--{f.id}"), "minutes": factor_minutes(f)}
+                     "minutes": factor_minutes(f)}
                     for i, f in enumerate(x.factors, 1)],
         "meeting": x.site.meeting,
         "meeting_date": human_date(x.site.meeting.date),
@@ -127,12 +127,18 @@ def home_view(x: Explainer, cite: Citer, meta: dict, updated: str, site_minutes:
         "outcome": prose(x.site.meeting.outcome, page),
         "map": map_figure(x, mapped, cite, compact=True) if mapped else None,
         "voices": voices,
+        "reporting_to": reporting_to(x),
         "since": x.since and {"title": x.since.title, "href": Markup(relative(SINCE, page)),
                               "summary": cite.resting(x.since.summary.text, x.since.summary.rests_on, x.since.claims, "since--0"),
                               "reach": cite.claim(x.since.reach, "since")},
         "corrections": corrections(x.site.corrections, page),
         "kinds": kinds_on(standfirst, *(v["claims"] for v in voices)),
     }
+
+
+def reporting_to(x: Explainer) -> str | None:
+    """The month of the latest development the explainer reports ("March 2026"), if it reports any."""
+    return human_date(max(e.date for e in x.since.entries)[:7]) if x.since and x.since.entries else None
 
 
 def since_view(x: Explainer, cite: Citer, meta: dict) -> dict:
@@ -146,6 +152,7 @@ def since_view(x: Explainer, cite: Citer, meta: dict) -> dict:
         "summary": cite.resting(s.summary.text, s.summary.rests_on, s.claims, "in-short--0"),
         "published": x.site.published,
         "corrected": max((c.date for c in s.corrections), default=None),
+        "reporting_to": reporting_to(x),
         "reach": reach,
         "bearing": bearing,
         "entries": entries,

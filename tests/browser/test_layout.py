@@ -418,7 +418,7 @@ def test_each_factor_card_gives_its_number_title_summary_and_reading_time(at, si
         card = cards.nth(i)
         expect(card.locator(".factor-card__kicker")).to_have_text(f"Factor {f.order}")
         expect(card.locator(".factor-card__title a:not(.headerlink)")).to_have_text(f.title)
-        expect(card.locator(".factor-card__summary")).to_contain_text(f.summary.text)
+        expect(card.locator(".factor-card__summary")).to_have_count(0)  # the reasons above give each in a line
         assert re.fullmatch(r"\d+ min read", card.locator(".factor-card__meta").inner_text().strip())
 
 
