@@ -8,6 +8,9 @@ NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut 
 ZVENV := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell sha256sum requirements-zensical.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
+# Python and pytest keep compiled modules and rewritten tests in __pycache__;
+# a machine that sets PYTHONDONTWRITEBYTECODE would compile them on every run.
+unexport PYTHONDONTWRITEBYTECODE
 # Reproducible output: dates in site/ (sitemap) come from the last commit unless set.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)

@@ -38,8 +38,7 @@ def check(docs: list[Document], earlier: list[Problem] = ()) -> tuple[model.Expl
     problems: list[Problem] = list(earlier)
     parsed = [d for d in docs if not d.failed]
     for doc in parsed:
-        problems += schema_problems(doc)
-        problems += text_problems(doc)
+        problems += _note_problems(doc)
     notes = rules.Notes(parsed, {d.kind for d in docs if d.failed})
     for rule in CROSS_RULES:
         problems += rule(notes)
@@ -49,6 +48,21 @@ def check(docs: list[Document], earlier: list[Problem] = ()) -> tuple[model.Expl
     if any(p.level == "error" for p in problems) or not parsed or notes.failed:
         return None, problems
     return explainer(parsed), problems
+
+
+_SEEN: dict[tuple, tuple[Problem, ...]] = {}
+
+
+def _note_problems(doc: Document) -> tuple[Problem, ...]:
+    """A note's own schema and text problems: the same for the same kind, name and text."""
+    # A live preview checks every note on each save though one changed.
+    if doc.source is None:
+        return tuple(schema_problems(doc) + text_problems(doc))
+    if doc.source not in _SEEN:
+        if len(_SEEN) >= 256:
+            _SEEN.clear()
+        _SEEN[doc.source] = tuple(schema_problems(doc) + text_problems(doc))
+    return _SEEN[doc.source]
 
 
 def explainer(docs: list[Document]) -> model.Explainer:

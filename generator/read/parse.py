@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -38,6 +39,7 @@ class Document:
     failed: bool = False  # unreadable or unparsable: its data is unknown
     problems: list = field(default_factory=list)  # characters refused while parsing
     texts: list | None = None  # every text with its path and schema node, once walked (check/schema.texts)
+    source: tuple | None = None  # (kind, name, text) as read: equal sources parse and check alike
 
     def locate(self, path: tuple, key: bool = False) -> tuple[int, int]:
         """Position of the deepest node along `path` that exists in the file."""
@@ -74,10 +76,27 @@ class StrictLoader(yaml.SafeLoader):
 
 def parse(doc: Document) -> None:
     """Fill in doc.data, or set doc.failed and say why in doc.problems."""
-    problem = _parse(doc)
+    text = _read(doc)
+    if isinstance(text, Problem):
+        doc.failed = True
+        doc.problems.append(text)
+        return
+    doc.source = (doc.kind, doc.name, text)
+    done = _parsed(*doc.source)
+    doc.data, doc.marks, doc.key_marks, doc.failed, doc.problems = done.data, done.marks, done.key_marks, done.failed, list(done.problems)
+
+
+@lru_cache(maxsize=256)
+def _parsed(kind: str, name: str, text: str) -> Document:
+    # A live preview or a test suite parses the same unchanged notes again and
+    # again; a note's parse depends on nothing but these three. The data is
+    # shared between the Documents of later builds: nothing after this changes it.
+    doc = Document(Path(name), name, kind)
+    problem = _parse(doc, text)
     if problem:
         doc.failed = True
         doc.problems.append(problem)
+    return doc
 
 
 def _read(doc: Document) -> str | Problem:
@@ -98,10 +117,7 @@ def _read(doc: Document) -> str | Problem:
         return Problem(doc.name, line, col, "", f"file is not UTF-8 (byte 0x{raw[e.start]:02x}); save it as UTF-8")
 
 
-def _parse(doc: Document) -> Problem | None:
-    text = _read(doc)
-    if isinstance(text, Problem):
-        return text
+def _parse(doc: Document, text: str) -> Problem | None:
     deep = too_deep(text)
     if deep:
         return Problem(doc.name, *deep, "", f"nested more than {MAX_DEPTH} levels deep; a note needs a few")

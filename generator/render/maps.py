@@ -5,8 +5,10 @@ PROVENANCE.md), projected (Albers equal-area), simplified per TopoJSON arc so ne
 one shared edge, rounded to integers in a 1000-wide viewBox. Classes only: map.css colours it."""
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,6 +145,27 @@ def _area_centroid(ring: list) -> tuple[float, float, float]:
 @lru_cache(maxsize=2)
 def _geometry(compact: bool) -> tuple[dict[str, str], dict[str, tuple[float, float]], int]:
     """Each slug's path data and label point (centroid of its largest ring), viewBox height."""
+    # Kept beside Python's bytecode, keyed by this code and the boundary file:
+    # simplifying is most of a first build's time in a new process.
+    key = hashlib.sha256(Path(__file__).read_bytes() + DATA.read_bytes() + bytes([compact])).hexdigest()[:16]
+    cache = Path(__file__).parent / "__pycache__" / f"map-{key}.json"
+    try:
+        paths, points, height = json.loads(cache.read_text(encoding="utf-8"))
+        return paths, {slug: tuple(point) for slug, point in points.items()}, height
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass
+    drawn = _simplified(compact)
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(drawn), encoding="utf-8")
+        partial.replace(cache)
+    except OSError:  # a read-only install still works, just simplifies every time
+        pass
+    return drawn
+
+
+def _simplified(compact: bool) -> tuple[dict[str, str], dict[str, tuple[float, float]], int]:
     arcs, rings, height = _load()
     tolerance = {i: TOLERANCE[compact] for i in range(len(arcs))}
     while True:  # ring-safe: halve the tolerance of a ring's arcs until it keeps 3+ corners

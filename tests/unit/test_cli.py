@@ -38,14 +38,21 @@ def test_a_note_whose_file_name_is_not_utf8_builds_as_it_checks(project):
     assert (project / "docs" / "factors" / "third.md").is_file()
 
 
-def test_debug_shows_the_traceback(project):
+# The tests above run `python -m generator` as a shell would; these call main().
+def test_debug_shows_the_traceback(project, capsys):
+    from generator.cli import main
+
     (project / "content" / "site.yaml").write_text("title: [unclosed\n")
-    r = cli("check", "--debug", "--root", str(project))
-    assert r.returncode == 1 and "Traceback" in r.stderr
+    assert main(["check", "--debug", "--root", str(project)]) == 1
+    assert "Traceback" in capsys.readouterr().err
 
 
-def test_usage_error_exits_2():
-    assert cli("publish").returncode == 2
+def test_usage_error_exits_2(capsys):
+    from generator.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["publish"])
+    assert stopped.value.code == 2 and "invalid choice: 'publish'" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -274,14 +274,23 @@ def test_output_is_deterministic_in_process_and_across_hash_seeds():
     assert digests == {hashlib.sha256(here.encode()).hexdigest()}
 
 
-def test_the_data_file_is_read_once(monkeypatch):
+def test_the_data_file_is_parsed_once(monkeypatch):
     ukraine_map._load()  # warm
     calls = []
-    monkeypatch.setattr(Path, "read_text", lambda *a, **k: calls.append(a) or "")
+    read_text = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda path, *a, **k: calls.append(path) or read_text(path, *a, **k))
     ukraine_map._geometry.cache_clear()
     render()
     render(compact=True)
-    assert calls == []
+    assert ukraine_map.DATA not in calls
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_the_geometry_kept_between_processes_is_the_geometry_drawn(compact):
+    ukraine_map._geometry.cache_clear()
+    ukraine_map._geometry(compact)  # drawn, or read back from __pycache__
+    ukraine_map._geometry.cache_clear()
+    assert ukraine_map._geometry(compact) == ukraine_map._simplified(compact)
 
 
 def test_vendored_file_matches_provenance():
