@@ -105,10 +105,46 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+THEME_STATE = """() => {
+  const palette = document.querySelector(".site-palette");
+  if (!document.querySelector("template.theme-script") || !palette || palette.hidden) return "none";
+  let started = false;
+  if (window.document$) window.document$.subscribe(() => { started = true; }).unsubscribe();
+  return started ? "started" : "waiting";
+}"""
+"""Whether Material's bundle, which a page loads after its load event
+(overrides/main.html), has run (its document$ has emitted); "none" when the
+page names no bundle or runs no script (the site's own script unhides the
+colour-scheme toggle)."""
+
+
+def _goto_until_the_theme_script_runs():
+    # A reader's first keystrokes may come before Material's script does; a
+    # test's come within a millisecond of `load`, so each navigation waits.
+    from playwright.sync_api import Page
+
+    if getattr(Page.goto, "waits_for_theme", False):
+        return
+    goto = Page.goto
+
+    def goto_and_wait(self, url, **kw):
+        response = goto(self, url, **kw)
+        if kw.get("wait_until", "load") == "load":
+            for _ in range(500):
+                if self.evaluate(THEME_STATE) != "waiting":
+                    break
+                self.wait_for_timeout(10)
+        return response
+
+    goto_and_wait.waits_for_theme = True
+    Page.goto = goto_and_wait
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
+    _goto_until_the_theme_script_runs()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
