@@ -140,6 +140,22 @@ def _goto_until_the_theme_script_runs():
     Page.goto = goto_and_wait
 
 
+def until(page, expression: str, timeout: float = 5.0):
+    """Poll a JavaScript expression from Python until it is truthy; its value.
+
+    Not page.wait_for_function: after its first try it evaluates the string in
+    the page, which the site's Content-Security-Policy (no 'unsafe-eval') refuses."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression)
+        if value or time.monotonic() > deadline:
+            assert value, f"still false after {timeout} s: {expression}"
+            return value
+        page.wait_for_timeout(20)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

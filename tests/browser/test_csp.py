@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import served
+from conftest import served, until
 from playwright.sync_api import expect
 
 from generator.adapters.csp import digest, inline_bodies
@@ -76,7 +76,7 @@ def test_injected_script_and_event_handler_do_not_run(page, injected_urls, real_
     title = re.search(r"<title>([^<]*)</title>", (real_site / FACTOR).read_text(encoding="utf-8")).group(1)
     errors = watched(page)
     page.goto(injected_urls["with-csp"] + FACTOR.removesuffix("index.html"))
-    page.wait_for_function("window.__violations.length >= 2")
+    until(page, "window.__violations.length >= 2")
     page.wait_for_load_state("load")
     assert page.title() == title
     assert sorted(set(page.evaluate("window.__violations"))) == ["script-src-attr", "script-src-elem"]

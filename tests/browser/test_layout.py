@@ -14,7 +14,7 @@ import re
 
 import pytest
 import yaml
-from conftest import PUBLIC_URL, ROOT, explainer
+from conftest import PUBLIC_URL, ROOT, explainer, until
 from playwright.sync_api import expect
 from test_quality import site_pages
 
@@ -149,7 +149,7 @@ def test_the_scheme_follows_the_system_until_the_reader_chooses_and_the_choice_i
     expect(page.get_by_role("button", name="Switch to light mode")).to_be_visible()
     # no choice yet: a change of the system setting is followed at once
     page.emulate_media(color_scheme="light")
-    page.wait_for_function(SCHEME + " === 'default'", timeout=5000)
+    until(page, SCHEME + " === 'default'")
     assert page.evaluate(THEME_COLOR) == page.evaluate(HEADER_BG) == "rgb(22, 25, 29)"
     # by keyboard, the toggle switches the scheme and says what it now does
     page.get_by_role("button", name="Switch to dark mode").focus()
