@@ -174,6 +174,21 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def at(browser):
+    """at(viewport, scheme="light", touch=False, **context options) -> a fresh page."""
+    contexts = []
+
+    def make(viewport, scheme="light", touch=False, **kw):
+        context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=touch, is_mobile=touch, **kw)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def pytest_collection_modifyitems(config, items):
     """tests/site and tests/browser build sites with mkdocs or Zensical, drive a browser or kill
     builds: they are `slow`, and `make test-unit` (tests/unit) leaves them out."""

@@ -38,21 +38,6 @@ def human(date):
     return f"{d.day} {d:%B} {d.year}"
 
 
-@pytest.fixture
-def at(browser):
-    """at(viewport, scheme="light", touch=False, **context options) -> a fresh page."""
-    contexts = []
-
-    def make(viewport, scheme="light", touch=False, **kw):
-        context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=touch, is_mobile=touch, **kw)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def box(page, selector):
     """The first match's box in page coordinates."""
     return page.eval_on_selector(selector, "e => { const r = e.getBoundingClientRect(); "
@@ -690,9 +675,8 @@ def term_and_marker(page):
     return reached
 
 
-def test_keyboard_path_on_a_laptop_from_the_skip_link_through_the_stepper_to_a_term_and_a_source_marker(at, site_url):
-    page = at(LAPTOP)
-    page.goto(site_url + factor_path(FIRST))
+def stepper_stops(page):
+    """Tab from the top of the page: the skip link first, then what Tab reaches in the stepper."""
     assert tab(page)["text"] == "Skip to content"
     steps = []
     for _ in range(30):
@@ -701,6 +685,13 @@ def test_keyboard_path_on_a_laptop_from_the_skip_link_through_the_stepper_to_a_t
             steps.append(now)
         elif steps:
             break
+    return steps
+
+
+def test_keyboard_path_on_a_laptop_from_the_skip_link_through_the_stepper_to_a_term_and_a_source_marker(at, site_url):
+    page = at(LAPTOP)
+    page.goto(site_url + factor_path(FIRST))
+    steps = stepper_stops(page)
     assert [re.match(r"\d+", s["text"]).group() for s in steps] == [str(i + 1) for i in range(M)]
     assert [s["current"] for s in steps] == ["page"] + [None] * (M - 1)
     assert set(term_and_marker(page)) == {"term", "marker"}
@@ -709,13 +700,6 @@ def test_keyboard_path_on_a_laptop_from_the_skip_link_through_the_stepper_to_a_t
 def test_keyboard_path_on_a_phone_from_the_skip_link_through_the_compact_stepper_to_a_term_and_a_source_marker(at, site_url):
     page = at(PHONE)
     page.goto(site_url + factor_path(FIRST))
-    assert tab(page)["text"] == "Skip to content"
-    steps = []
-    for _ in range(30):
-        now = tab(page)
-        if now["stepper"]:
-            steps.append(now)
-        elif steps:
-            break
+    steps = stepper_stops(page)
     assert [s["href"] for s in steps] == [site_url + factor_path(X.factors[1])]
     assert set(term_and_marker(page)) == {"term", "marker"}

@@ -23,21 +23,6 @@ def is_open(locator):
     return locator.evaluate("p => p.matches(':popover-open')")
 
 
-@pytest.fixture
-def at(browser):
-    """at(viewport, touch=False) -> a fresh page of that size (a phone with touch)."""
-    contexts = []
-
-    def make(viewport, touch=False):
-        context = browser.new_context(viewport=viewport, has_touch=touch, is_mobile=touch)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 # ---- markup, read in the browser ----
 
 def test_markers_sit_inside_their_paragraphs_with_their_popovers(at, site_url):
