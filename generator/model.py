@@ -227,16 +227,6 @@ class Since:
 
 
 @dataclass(frozen=True)
-class Glossary:
-    terms: tuple[Term, ...]
-
-
-@dataclass(frozen=True)
-class Sources:
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
 class Explainer:
     """Every note, checked: what render turns into pages."""
 

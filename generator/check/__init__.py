@@ -76,8 +76,8 @@ def explainer(docs: list[Document]) -> model.Explainer:
     return model.Explainer(
         site=from_data(model.Site, notes["site"]),
         factors=tuple(factors),
-        sources=from_data(model.Sources, notes["sources"]).sources,
-        terms=from_data(model.Glossary, notes["glossary"]).terms,
+        sources=tuple(from_data(model.Source, s) for s in notes["sources"]["sources"]),
+        terms=tuple(from_data(model.Term, t) for t in notes["glossary"]["terms"]),
         timeline=dataclasses.replace(timeline, events=tuple(sorted(timeline.events, key=lambda e: e.date))),
         since=since,
     )

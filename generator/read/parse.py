@@ -88,9 +88,8 @@ def parse(doc: Document) -> None:
 
 @lru_cache(maxsize=256)
 def _parsed(kind: str, name: str, text: str) -> Document:
-    # A live preview or a test suite parses the same unchanged notes again and
-    # again; a note's parse depends on nothing but these three. The data is
-    # shared between the Documents of later builds: nothing after this changes it.
+    # A live preview or a test suite parses unchanged notes again and again; a parse
+    # depends on these three alone. Later builds share the data: nothing changes it.
     doc = Document(Path(name), name, kind)
     problem = _parse(doc, text)
     if problem:

