@@ -86,13 +86,6 @@ def _inline(node, document: dict, schemas: dict):
     return {**_inline(target, schemas[file] if file else document, schemas), **node}
 
 
-@lru_cache(maxsize=None)
-def claim_kinds() -> tuple[str, ...]:
-    """The kinds a claim may have, in the order the schema lists them."""
-    defs = json.loads((SCHEMA_DIR / "defs.schema.json").read_text(encoding="utf-8"))
-    return tuple(defs["$defs"]["claim_kind"]["enum"])
-
-
 def schema_problems(doc: Document) -> list[Problem]:
     out = []
     for error in validator(doc.kind).iter_errors(doc.data):
